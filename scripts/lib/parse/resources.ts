@@ -1,0 +1,120 @@
+// Turns YAML text into resources, and everything that is not a resource into findings.
+import type { Finding, KubeObject, Resource } from '../model.ts';
+import { pointer } from '../model.ts';
+import { looksBinary, parseYamlDocuments, type ParsedDocument } from './yaml-documents.ts';
+
+export interface ParsedResources {
+  resources: Resource[];
+  findings: Finding[];
+}
+
+export interface Origin {
+  source: string;
+  file: string;
+}
+
+const SYNTAX_FIX = 'Fix the YAML so that it parses: indent with spaces, keep keys unique, quote special characters.';
+
+export function parseResourcesFromBytes(bytes: Uint8Array, origin: Origin): ParsedResources {
+  if (looksBinary(bytes)) {
+    return {
+      resources: [],
+      findings: [
+        {
+          rule: 'yaml-syntax',
+          severity: 'error',
+          message: 'file is not text (it contains NUL bytes)',
+          fix: 'Give a YAML manifest, or remove the binary file from the manifest paths.',
+          source: origin.source,
+          file: origin.file,
+        },
+      ],
+    };
+  }
+  return parseResources(new TextDecoder().decode(bytes), origin);
+}
+
+export function parseResources(text: string, origin: Origin): ParsedResources {
+  const parsed = parseYamlDocuments(text);
+  const findings: Finding[] = parsed.problems.map((problem) => ({
+    rule: 'yaml-syntax',
+    severity: 'error',
+    message: problem.message,
+    fix: SYNTAX_FIX,
+    source: origin.source,
+    file: origin.file,
+    ...(problem.line !== undefined ? { line: problem.line, column: problem.column } : {}),
+  }));
+  const resources: Resource[] = [];
+  for (const document of parsed.documents) {
+    collect(document, document.value, '', origin, resources, findings);
+  }
+  return { resources, findings };
+}
+
+function collect(
+  document: ParsedDocument,
+  value: unknown,
+  at: string,
+  origin: Origin,
+  resources: Resource[],
+  findings: Finding[],
+): void {
+  const locate = (ptr: string) => document.locate(at + ptr);
+  const problem = (message: string, fix: string) => {
+    const position = locate('');
+    findings.push({
+      rule: 'schema',
+      severity: 'error',
+      message,
+      fix,
+      source: origin.source,
+      file: origin.file,
+      line: position?.line ?? document.line,
+      ...(position ? { column: position.column } : {}),
+      path: at,
+    });
+  };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value) ? 'a list' : `a ${value === null ? 'null' : typeof value} value`;
+    problem(`document is ${what}, not a Kubernetes object`, 'Each YAML document must be a mapping with apiVersion, kind and metadata.');
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  const missing = ['apiVersion', 'kind'].filter((key) => typeof object[key] !== 'string' || object[key] === '');
+  if (missing.length > 0) {
+    problem(`document has no ${missing.join(' or ')}`, 'Add apiVersion and kind so the object can be identified.');
+    return;
+  }
+  // `kind: List` (kubectl's wrapper) holds the real objects in items.
+  if (object.kind === 'List' || (/List$/.test(String(object.kind)) && Array.isArray(object.items))) {
+    const items = Array.isArray(object.items) ? object.items : [];
+    items.forEach((item, index) => collect(document, item, at + pointer('items', index), origin, resources, findings));
+    return;
+  }
+  resources.push({
+    object: normalise(object as KubeObject),
+    source: origin.source,
+    file: origin.file,
+    line: locate('')?.line ?? document.line,
+    locate,
+  });
+}
+
+/**
+ * What Kubernetes accepts but a strict schema would not: `creationTimestamp: null` (written by
+ * `kubectl create --dry-run -o yaml`) means "unset", and a SOPS envelope is removed by the decrypting
+ * controller before the API server sees the object.
+ */
+function normalise(object: KubeObject): KubeObject {
+  const metadata = object.metadata;
+  if (metadata && typeof metadata === 'object' && metadata.creationTimestamp === null) {
+    const { creationTimestamp: _dropped, ...rest } = metadata;
+    object = { ...object, metadata: rest };
+  }
+  if ('sops' in object) {
+    const { sops: _envelope, ...rest } = object;
+    object = rest as KubeObject;
+  }
+  return object;
+}

@@ -1,0 +1,131 @@
+// Indexes built once per source so that rules do not each rescan every resource.
+import type { KubeObject, Resource } from '../lib/model.ts';
+import { pointer } from '../lib/model.ts';
+
+/** Anything that carries a PodSpec, with the pointer to that spec inside the resource. */
+export interface PodTemplate {
+  resource: Resource;
+  /** JSON pointer to the PodSpec ('/spec' for a Pod, '/spec/template/spec' for a Deployment, ...). */
+  specPath: string;
+  spec: Record<string, unknown>;
+  /** Labels the pods get (template metadata labels). */
+  labels: Record<string, string>;
+  /** Long-running (not a Job/CronJob/bare Pod with restartPolicy Never/OnFailure). */
+  longRunning: boolean;
+}
+
+export interface ContainerRef {
+  template: PodTemplate;
+  /** 'containers' | 'initContainers' | 'ephemeralContainers' */
+  list: ContainerList;
+  index: number;
+  container: Record<string, unknown>;
+  name: string;
+  /** JSON pointer to the container. */
+  path: string;
+}
+
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+export const CONTAINER_LISTS: readonly ContainerList[] = ['containers', 'initContainers', 'ephemeralContainers'];
+
+export interface ResourceIndex {
+  byKind(kind: string): Resource[];
+  /** Finds a resource by kind, namespace and name (namespace ignored when undefined). */
+  find(kind: string, name: string, namespace?: string): Resource | undefined;
+  podTemplates: PodTemplate[];
+}
+
+const TEMPLATE_PATHS: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+const BATCH_KINDS = new Set(['Job', 'CronJob']);
+
+function get(object: unknown, path: readonly string[]): unknown {
+  let current: unknown = object;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function podTemplateOf(resource: Resource): PodTemplate | undefined {
+  const path = TEMPLATE_PATHS[resource.object.kind];
+  if (!path) return undefined;
+  const spec = get(resource.object, path);
+  if (!isRecord(spec)) return undefined;
+  const metadataPath = resource.object.kind === 'Pod' ? ['metadata'] : [...path.slice(0, -1), 'metadata'];
+  const labels = get(resource.object, [...metadataPath, 'labels']);
+  const restartPolicy = spec.restartPolicy;
+  const longRunning =
+    !BATCH_KINDS.has(resource.object.kind) &&
+    !(resource.object.kind === 'Pod' && (restartPolicy === 'Never' || restartPolicy === 'OnFailure'));
+  return {
+    resource,
+    specPath: pointer(...path),
+    spec,
+    labels: isRecord(labels) ? (labels as Record<string, string>) : {},
+    longRunning,
+  };
+}
+
+/** Every container of a pod template, init and ephemeral containers included. */
+export function containersOf(template: PodTemplate, lists: readonly ContainerList[] = CONTAINER_LISTS): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const list of lists) {
+    const containers = template.spec[list];
+    if (!Array.isArray(containers)) continue;
+    containers.forEach((container, index) => {
+      if (!isRecord(container)) return;
+      out.push({
+        template,
+        list,
+        index,
+        container,
+        name: String(container.name ?? `${list}[${index}]`),
+        path: `${template.specPath}${pointer(list, index)}`,
+      });
+    });
+  }
+  return out;
+}
+
+export function buildIndex(resources: readonly Resource[]): ResourceIndex {
+  const kinds = new Map<string, Resource[]>();
+  const podTemplates: PodTemplate[] = [];
+  for (const resource of resources) {
+    const kind = resource.object.kind;
+    let list = kinds.get(kind);
+    if (!list) kinds.set(kind, (list = []));
+    list.push(resource);
+    const template = podTemplateOf(resource);
+    if (template) podTemplates.push(template);
+  }
+  return {
+    byKind: (kind) => kinds.get(kind) ?? [],
+    find: (kind, name, namespace) =>
+      (kinds.get(kind) ?? []).find(
+        (r: Resource) =>
+          r.object.metadata?.name === name &&
+          (namespace === undefined || (r.object.metadata?.namespace ?? undefined) === namespace),
+      ),
+    podTemplates,
+  };
+}
+
+export function objectAt(object: KubeObject, path: readonly string[]): unknown {
+  return get(object, path);
+}
+export { isRecord };

@@ -1,0 +1,45 @@
+// The shape of a rule: data (id, severity, description, fix, kinds) plus one pure function.
+import type { Resource, Severity } from '../lib/model.ts';
+import type { ResourceIndex } from './resource-index.ts';
+
+/** Settings the configuration resolves for one source (overlay), read by rules that need them. */
+export interface RuleSettings {
+  /** The source is configured as production (e.g. `plaintext-secret`, `image-digest` as error). */
+  production: boolean;
+  /** Per-rule options from the configuration file, keyed by rule id. */
+  options: Record<string, Record<string, unknown>>;
+}
+
+export interface RuleContext {
+  source: string;
+  resources: readonly Resource[];
+  index: ResourceIndex;
+  settings: RuleSettings;
+}
+
+/** What a rule reports; the engine turns it into a located Finding and applies configuration and exemptions. */
+export interface Violation {
+  resource: Resource;
+  /** JSON pointer to the offending field ('' for the whole resource). */
+  path: string;
+  message: string;
+  /** The container the violation is about, so an exemption can be scoped to it. */
+  container?: string;
+  /** Overrides the rule's default severity for this one violation (rare: e.g. a warning-level variant). */
+  severity?: Severity;
+}
+
+export interface Rule {
+  /** Stable kebab-case id, used in configuration, exemptions and reports. */
+  id: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** One sentence: how to fix a violation. */
+  fix: string;
+  /** The kinds the rule reads ('*' for all). */
+  kinds: readonly string[];
+  /** The nearest check in other tools, so users can map their configuration. */
+  equivalents?: { kubeLinter?: string; polaris?: string };
+  check(context: RuleContext): Violation[];
+}
