@@ -4,7 +4,7 @@ import type { Position } from '../model.ts';
 import { pointerSegments } from '../model.ts';
 
 export interface ParsedDocument {
-  /** The plain value, or undefined when the document is empty. */
+  /** The plain value; empty documents are left out. */
   value: unknown;
   /** 1-based line where the document's content starts. */
   line: number;
@@ -62,6 +62,8 @@ export function parseYamlDocuments(text: string): ParsedFile {
       problems.push({ message: firstLine((error as Error).message), line: at.line, column: at.column });
       continue;
     }
+    // An empty document (between two separators, or only comments) holds nothing, as kubectl sees it.
+    if (value === null || value === undefined) continue;
     const start = doc.contents.range?.[0] ?? 0;
     documents.push({
       value,
@@ -78,19 +80,23 @@ export function parseYamlDocuments(text: string): ParsedFile {
 /** The deepest node on the pointer's path: a field a patch added points at its nearest parent. */
 function nodeAt(root: Node, segments: readonly string[]): Node | undefined {
   let current: Node = root;
-  for (const [i, segment] of segments.entries()) {
+  // Where the walk stops is shown at the key that leads there: the line a reader looks for.
+  let shown: Node = root;
+  for (const segment of segments) {
     let next: Node | undefined;
     if (isMap(current)) {
       const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-      // A field is reported at its key: that is the line a reader looks for.
-      if (pair) next = i === segments.length - 1 || pair.value === null ? (pair.key as Node) : (pair.value as Node);
+      if (!pair) break;
+      shown = pair.key as Node;
+      next = (pair.value as Node | null) ?? undefined;
     } else if (isSeq(current) && /^\d+$/.test(segment)) {
       next = current.items[Number(segment)] as Node | undefined;
+      if (next) shown = next;
     }
     if (!next) break;
     current = next;
   }
-  return current;
+  return shown;
 }
 
 function firstLine(message: string): string {

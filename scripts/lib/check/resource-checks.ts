@@ -1,0 +1,94 @@
+// The checks every resource gets before any policy: removed APIs, strict schemas, duplicates.
+import type { Finding, Resource } from '../model.ts';
+import { describeRef, findingAt, refOf } from '../model.ts';
+import { removalOf } from './deprecated-apis.ts';
+import type { SchemaValidator } from './schema-validator.ts';
+
+export interface ResourceCheckOptions {
+  validator: SchemaValidator;
+  kubernetesVersion: string;
+  /** A resource without a schema is a warning instead of an error. */
+  ignoreMissingSchemas: boolean;
+}
+
+export function checkResources(resources: readonly Resource[], options: ResourceCheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const resource of resources) findings.push(...checkResource(resource, options));
+  findings.push(...checkDuplicates(resources));
+  return findings;
+}
+
+function checkResource(resource: Resource, options: ResourceCheckOptions): Finding[] {
+  const { apiVersion, kind } = resource.object;
+  const removal = removalOf(apiVersion, kind, options.kubernetesVersion);
+  if (removal) {
+    return [
+      findingAt(
+        resource,
+        {
+          rule: 'deprecated-api',
+          severity: 'error',
+          message: `${kind} ${apiVersion} was removed in Kubernetes ${removal.removedIn} (target ${options.kubernetesVersion})`,
+          fix: `Migrate the ${kind} to ${removal.replacement}.`,
+        },
+        '/apiVersion',
+      ),
+    ];
+  }
+  const outcome = options.validator.validate(resource.object);
+  if (outcome.kind === 'missing') {
+    return [
+      findingAt(
+        resource,
+        {
+          rule: 'unknown-kind',
+          severity: options.ignoreMissingSchemas ? 'warning' : 'error',
+          message: `no schema for ${kind} ${apiVersion}: it cannot be validated`,
+          fix: 'Add its schema with --schema-location DIR, correct the apiVersion/kind, or pass --ignore-missing-schemas.',
+        },
+        '',
+      ),
+    ];
+  }
+  if (outcome.kind === 'valid') return [];
+  return outcome.violations.map((violation) =>
+    findingAt(
+      resource,
+      {
+        rule: 'schema',
+        severity: 'error',
+        message: violation.message,
+        fix: 'Correct the field to match the Kubernetes API (check spelling, type and nesting).',
+      },
+      violation.path,
+    ),
+  );
+}
+
+function checkDuplicates(resources: readonly Resource[]): Finding[] {
+  const seen = new Map<string, Resource>();
+  const findings: Finding[] = [];
+  for (const resource of resources) {
+    const ref = refOf(resource.object);
+    const key = [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('\u0000');
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, resource);
+      continue;
+    }
+    const where = first.line !== undefined ? `${first.file}:${first.line}` : first.file;
+    findings.push(
+      findingAt(
+        resource,
+        {
+          rule: 'duplicate-resource',
+          severity: 'error',
+          message: `${describeRef(ref)} (${ref.apiVersion}) is defined twice; the first is at ${where}`,
+          fix: 'Remove one of the two definitions or give them distinct names.',
+        },
+        '/metadata/name',
+      ),
+    );
+  }
+  return findings;
+}

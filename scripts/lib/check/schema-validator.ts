@@ -1,0 +1,120 @@
+// Strict schema validation: one compiled validator per schema file, compiled once and cached on disk.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import type { KubeObject } from '../model.ts';
+import { describeSchemaErrors, type SchemaViolation } from './schema-errors.ts';
+import { schemaCandidates } from './schema-locations.ts';
+
+// The module is CommonJS; its default export is the function itself under Node's interop.
+const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
+
+export const VENDORED_SCHEMAS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
+const DEFAULT_CACHE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules', '.cache', 'openclaw-validate', 'ajv');
+
+export interface SchemaValidatorOptions {
+  locations: readonly string[];
+  kubernetesVersion: string;
+  /** Where compiled validators are kept between runs; `false` disables the disk cache. */
+  cacheDir?: string | false;
+}
+
+export type SchemaOutcome = { kind: 'valid' } | { kind: 'invalid'; violations: SchemaViolation[] } | { kind: 'missing'; tried: string[] };
+
+/** Raised for a schema file that cannot be read or compiled: the tool cannot do its job (exit 2). */
+export class SchemaLoadError extends Error {}
+
+export class SchemaValidator {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { source: true } });
+  private readonly byKind = new Map<string, ValidateFunction | null>();
+  private readonly byFile = new Map<string, ValidateFunction>();
+  private readonly require = createRequire(import.meta.url);
+  private readonly ajvVersion: string;
+
+  constructor(private readonly options: SchemaValidatorOptions) {
+    this.ajvVersion = (this.require('ajv/package.json') as { version: string }).version;
+  }
+
+  validate(object: KubeObject): SchemaOutcome {
+    const validator = this.validatorFor(object.apiVersion, object.kind);
+    if (validator === null) {
+      return { kind: 'missing', tried: schemaCandidates(this.options.locations, this.options.kubernetesVersion, object.apiVersion, object.kind) };
+    }
+    if (validator(object)) return { kind: 'valid' };
+    return { kind: 'invalid', violations: describeSchemaErrors((validator.errors ?? []) as ErrorObject[], object) };
+  }
+
+  private validatorFor(apiVersion: string, kind: string): ValidateFunction | null {
+    const key = `${apiVersion}\u0000${kind}`;
+    let validator = this.byKind.get(key);
+    if (validator === undefined) {
+      const file = schemaCandidates(this.options.locations, this.options.kubernetesVersion, apiVersion, kind).find(existsSync);
+      validator = file ? this.compileFile(file) : null;
+      this.byKind.set(key, validator);
+    }
+    return validator;
+  }
+
+  private compileFile(file: string): ValidateFunction {
+    const known = this.byFile.get(file);
+    if (known) return known;
+    let text: string;
+    let schema: object;
+    try {
+      text = readFileSync(file, 'utf8');
+      schema = JSON.parse(text) as object;
+    } catch (error) {
+      throw new SchemaLoadError(`cannot read schema ${file}: ${(error as Error).message}`);
+    }
+    const validator = this.fromCache(text) ?? this.compile(schema, text, file);
+    this.byFile.set(file, validator);
+    return validator;
+  }
+
+  private compile(schema: object, text: string, file: string): ValidateFunction {
+    let validator: ValidateFunction;
+    try {
+      validator = this.ajv.compile(schema);
+    } catch (error) {
+      throw new SchemaLoadError(`cannot compile schema ${file}: ${(error as Error).message}`);
+    }
+    this.toCache(text, validator);
+    return validator;
+  }
+
+  private cachePath(text: string): string | undefined {
+    const dir = this.options.cacheDir === undefined ? DEFAULT_CACHE : this.options.cacheDir;
+    if (dir === false) return undefined;
+    const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(text).digest('hex').slice(0, 32);
+    return join(dir, `${hash}.cjs`);
+  }
+
+  // Compiling a large strict schema takes far longer than loading the code ajv generated for it.
+  private fromCache(text: string): ValidateFunction | undefined {
+    const path = this.cachePath(text);
+    if (!path || !existsSync(path)) return undefined;
+    try {
+      return this.require(path) as ValidateFunction;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private toCache(text: string, validator: ValidateFunction): void {
+    const path = this.cachePath(text);
+    if (!path) return;
+    try {
+      const code = standaloneCode(this.ajv, validator);
+      mkdirSync(dirname(path), { recursive: true });
+      const partial = `${path}.${process.pid}.partial`;
+      writeFileSync(partial, code);
+      renameSync(partial, path);
+    } catch {
+      // A read-only or full disk only costs speed, never correctness.
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// Command-line options of `npm run validate`; a bad option is a UsageError (one line, exit 2).
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
+
+export class UsageError extends Error {}
+
+export interface ValidateOptions {
+  paths: string[];
+  format: ReportFormat;
+  output?: string;
+  kubernetesVersion?: string;
+  schemaLocations: string[];
+  ignoreMissingSchemas: boolean;
+  config?: string;
+  baseline?: string;
+  listRules: boolean;
+  quiet: boolean;
+  timeoutSeconds: number;
+  jobs: number;
+  help: boolean;
+}
+
+export const VALIDATE_USAGE = `Usage: npm run validate -- [PATH...] [options]
+
+Renders every overlay under overlays/ and reads flux/ and argocd/ (or the PATHs given: a directory
+with a kustomization.yaml is rendered, any other directory or .yaml/.yml file is read as manifests,
+- reads standard input), then checks schemas, policies and cross-resource rules.
+
+Options:
+  --format FORMAT             text (default), json, junit, sarif or github
+  --output FILE               write the report to FILE instead of standard output
+  --kubernetes-version X.Y    target Kubernetes version (one of those vendored in schemas/)
+  --schema-location DIR       also read schemas from DIR (kubernetes-json-schema layout); repeatable
+  --ignore-missing-schemas    a resource without a schema is a warning, not an error
+  --config FILE               rule configuration (default: validate.config.yaml when present)
+  --baseline REF              compare with the render at git REF (selector changes)
+  --list-rules                print the rules and exit
+  --quiet                     print findings only (no progress, no summary)
+  --timeout SECONDS           time limit for one kustomize build (default 120)
+  --jobs N                    sources rendered at once (default: number of cores)
+  -h, --help                  print this help
+
+Exit status: 0 no error findings, 1 error findings, 2 the tool could not do its job.`;
+
+export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        'kubernetes-version': { type: 'string' },
+        'schema-location': { type: 'string', multiple: true, default: [] },
+        'ignore-missing-schemas': { type: 'boolean', default: false },
+        config: { type: 'string' },
+        baseline: { type: 'string' },
+        'list-rules': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '120' },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${values.format}"`);
+  }
+  if (values['kubernetes-version'] !== undefined && !/^v?\d+\.\d+(\.\d+)?$/.test(values['kubernetes-version'])) {
+    throw new UsageError(`--kubernetes-version must look like 1.36, got "${values['kubernetes-version']}"`);
+  }
+  return {
+    paths: positionals,
+    format,
+    output: values.output,
+    kubernetesVersion: values['kubernetes-version']?.replace(/^v/, ''),
+    schemaLocations: values['schema-location'] as string[],
+    ignoreMissingSchemas: values['ignore-missing-schemas'] as boolean,
+    config: values.config,
+    baseline: values.baseline,
+    listRules: values['list-rules'] as boolean,
+    quiet: values.quiet as boolean,
+    timeoutSeconds: positiveNumber('--timeout', values.timeout as string),
+    jobs: values.jobs === undefined ? availableParallelism() : positiveNumber('--jobs', values.jobs),
+    help: values.help as boolean,
+  };
+}
+
+function positiveNumber(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number, got "${text}"`);
+  return value;
+}

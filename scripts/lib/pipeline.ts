@@ -1,0 +1,98 @@
+// The pipeline in one direction: sources → load (render or read, parse) → check → one report.
+import type { Finding, Report, Resource, Source, SourceResult } from './model.ts';
+import { checkResources } from './check/resource-checks.ts';
+import type { SchemaValidator } from './check/schema-validator.ts';
+import type { KustomizeBinary } from './render/kustomize-binary.ts';
+import { inputFinding } from './sources/discover.ts';
+import { loadSource } from './sources/load.ts';
+
+/** A check that runs on the resources of one source after the schema checks (the policy engine is one). */
+export type SourceCheck = (resources: readonly Resource[], source: Source) => Finding[];
+
+export interface PipelineOptions {
+  root: string;
+  binary?: KustomizeBinary;
+  validator: SchemaValidator;
+  kubernetesVersion: string;
+  ignoreMissingSchemas: boolean;
+  /** Sources loaded at once: renders are separate processes, so this is the core count. */
+  concurrency: number;
+  renderTimeoutMs?: number;
+  checks?: readonly SourceCheck[];
+  onSource?: (result: SourceResult, findings: readonly Finding[]) => void;
+  readStdin?: () => Promise<Uint8Array>;
+}
+
+export interface SourceOutcome {
+  result: SourceResult;
+  findings: Finding[];
+  resources: Resource[];
+}
+
+export async function runPipeline(sources: readonly Source[], options: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
+  const outcomes = await mapConcurrently(sources, options.concurrency, async (source) => {
+    const outcome = await checkSource(source, options);
+    options.onSource?.(outcome.result, outcome.findings);
+    return outcome;
+  });
+  const findings = [...initial, ...outcomes.flatMap((outcome) => outcome.findings)];
+  return {
+    findings,
+    sources: outcomes.map((outcome) => outcome.result),
+    summary: {
+      sources: sources.length,
+      resources: outcomes.reduce((sum, outcome) => sum + outcome.result.resources, 0),
+      errors: findings.filter((finding) => finding.severity === 'error').length,
+      warnings: findings.filter((finding) => finding.severity === 'warning').length,
+    },
+  };
+}
+
+export async function checkSource(source: Source, options: PipelineOptions): Promise<SourceOutcome> {
+  const started = performance.now();
+  const loaded = await loadSource(source, {
+    root: options.root,
+    binary: options.binary,
+    renderTimeoutMs: options.renderTimeoutMs,
+    readStdin: options.readStdin,
+  });
+  const findings = [...loaded.findings];
+  if (loaded.resources.length === 0 && loaded.findings.length === 0) {
+    findings.push({
+      ...inputFinding(source.name, `no Kubernetes resources found in ${source.name}`, 'Give a path that holds manifests, or remove it from the arguments.'),
+      severity: 'warning',
+    });
+  }
+  findings.push(
+    ...checkResources(loaded.resources, {
+      validator: options.validator,
+      kubernetesVersion: options.kubernetesVersion,
+      ignoreMissingSchemas: options.ignoreMissingSchemas,
+    }),
+  );
+  for (const check of options.checks ?? []) findings.push(...check(loaded.resources, source));
+  return {
+    findings,
+    resources: loaded.resources,
+    result: {
+      source: source.name,
+      kind: source.kind,
+      resources: loaded.resources.length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the output. */
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

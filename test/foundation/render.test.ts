@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
+import { renderKustomization } from '../../scripts/lib/render/render.ts';
+import { loadSource } from '../../scripts/lib/sources/load.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const fixture = (name: string) => join(root, 'test', 'fixtures', 'overlays', name);
+let binary: KustomizeBinary;
+
+beforeAll(async () => {
+  binary = await resolveKustomize();
+});
+
+describe('rendering an overlay with the real kustomize', () => {
+  it('points each rendered resource at the file it came from, without origin annotations', async () => {
+    const { resources, findings } = await renderKustomization(fixture('app/overlay'), { binary, root });
+    expect(findings).toEqual([]);
+    const plain = resources.find((r) => r.object.metadata?.name === 'plain-test')!;
+    expect(plain.file).toBe('test/fixtures/overlays/app/base/configmap.yaml');
+    expect(plain.source).toBe('test/fixtures/overlays/app/overlay');
+    expect(plain.object.metadata).toEqual({ name: 'plain-test', namespace: 'fixture', labels: { tier: 'web' } });
+    expect(plain.locate('/metadata/labels/tier')).toEqual({ line: 6, column: 5 });
+    const generated = resources.find((r) => r.object.metadata?.name?.startsWith('settings-test-'))!;
+    expect(generated.file).toBe('test/fixtures/overlays/app/base/kustomization.yaml');
+    expect(generated.object.metadata?.annotations).toBeUndefined();
+  });
+
+  it('turns a kustomize failure into a render finding that names the overlay and keeps kustomize’s message', async () => {
+    const { resources, findings } = await renderKustomization(fixture('missing-file'), { binary, root });
+    expect(resources).toEqual([]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'render', severity: 'error', source: 'test/fixtures/overlays/missing-file' });
+    expect(findings[0]!.message).toMatch(/does-not-exist\.yaml/);
+    expect(findings[0]!.message).not.toMatch(/openclaw-render-/);
+  });
+
+  it('fails a remote base without network as a finding, quickly', async () => {
+    const { findings } = await renderKustomization(fixture('remote-base'), { binary, root, timeoutMs: 30_000 });
+    expect(findings).toEqual([expect.objectContaining({ rule: 'render', severity: 'error' })]);
+  });
+
+  it('refuses to render an overlay holding a symlink that points outside the repository', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'repo-'));
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'secret.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: stolen}\n');
+    mkdirSync(join(repo, 'overlay'));
+    writeFileSync(join(repo, 'overlay', 'kustomization.yaml'), 'resources: [secret.yaml]\n');
+    symlinkSync(join(outside, 'secret.yaml'), join(repo, 'overlay', 'secret.yaml'));
+    const loaded = await loadSource({ kind: 'kustomization', name: 'overlay', path: join(repo, 'overlay') }, { root: repo, binary });
+    expect(loaded.resources).toEqual([]);
+    expect(loaded.findings).toEqual([
+      expect.objectContaining({ rule: 'input', file: 'overlay/secret.yaml', message: expect.stringMatching(/outside the repository/) }),
+    ]);
+    expect(relative(repo, join(repo, 'overlay'))).toBe('overlay');
+  });
+});
