@@ -9,6 +9,9 @@ import { loadSource } from './sources/load.ts';
 /** A check that runs on the resources of one source after the schema checks (the policy engine is one). */
 export type SourceCheck = (resources: readonly Resource[], source: Source) => Finding[];
 
+/** A check that runs once every source is loaded (GitOps wiring, overlay collisions). */
+export type RepositoryCheck = (outcomes: readonly SourceOutcome[]) => Finding[];
+
 export interface PipelineOptions {
   root: string;
   binary?: KustomizeBinary;
@@ -19,13 +22,18 @@ export interface PipelineOptions {
   concurrency: number;
   renderTimeoutMs?: number;
   checks?: readonly SourceCheck[];
+  repositoryChecks?: readonly RepositoryCheck[];
   onSource?: (result: SourceResult, findings: readonly Finding[]) => void;
   readStdin?: () => Promise<Uint8Array>;
 }
 
 export interface SourceOutcome {
+  source: Source;
   result: SourceResult;
+  /** Every finding about the source, load findings first. */
   findings: Finding[];
+  /** The findings of reading or rendering it (a `render` finding means it did not render). */
+  loadFindings: Finding[];
   resources: Resource[];
 }
 
@@ -35,7 +43,11 @@ export async function runPipeline(sources: readonly Source[], options: PipelineO
     options.onSource?.(outcome.result, outcome.findings);
     return outcome;
   });
-  const findings = [...initial, ...outcomes.flatMap((outcome) => outcome.findings)];
+  const findings = [
+    ...initial,
+    ...outcomes.flatMap((outcome) => outcome.findings),
+    ...(options.repositoryChecks ?? []).flatMap((check) => check(outcomes)),
+  ];
   return {
     findings,
     sources: outcomes.map((outcome) => outcome.result),
@@ -72,7 +84,9 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
   );
   for (const check of options.checks ?? []) findings.push(...check(loaded.resources, source));
   return {
+    source,
     findings,
+    loadFindings: loaded.findings,
     resources: loaded.resources,
     result: {
       source: source.name,

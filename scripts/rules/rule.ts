@@ -43,3 +43,27 @@ export interface Rule {
   equivalents?: { kubeLinter?: string; polaris?: string };
   check(context: RuleContext): Violation[];
 }
+
+/** One source as the whole-repository rules see it: what it rendered and whether that worked. */
+export interface CheckedSource {
+  source: import('../lib/model.ts').Source;
+  resources: readonly Resource[];
+  /** Findings of loading it (a `render` finding means it did not render). */
+  loadFindings: readonly import('../lib/model.ts').Finding[];
+}
+
+export interface RepositoryContext {
+  /** Repository root: paths in GitOps objects are relative to it. */
+  root: string;
+  sources: readonly CheckedSource[];
+  settings: RuleSettings;
+}
+
+/**
+ * A rule over the whole repository (GitOps wiring, overlay collisions): it sees every source at once.
+ * Same metadata as a Rule, so configuration, exemptions, --list-rules and the docs treat both alike.
+ */
+export interface RepositoryRule extends Omit<Rule, 'check'> {
+  scope: 'repository';
+  check(context: RepositoryContext): Violation[];
+}

@@ -1,0 +1,103 @@
+// `npm run bench`: the two speed ratios the toolkit is held to, with the absolute figures behind them.
+//   (a) scale: validating 40 prod-like overlays vs rendering them one after the other with bare kustomize.
+//   (b) throughput: validating one file of 10,000 resources vs merely parsing it with the yaml package.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { resolveKustomize, type KustomizeBinary } from './lib/render/kustomize-binary.ts';
+import { renderKustomization } from './lib/render/render.ts';
+
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+const OVERLAY_COUNT = 40;
+const RESOURCE_COUNT = 10_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** The prod overlay when the repository has one; the test fixture overlay otherwise. */
+function benchOverlay(): string {
+  const prod = join(ROOT, 'overlays', 'prod');
+  return existsSync(prod) ? prod : join(ROOT, 'test', 'fixtures', 'overlays', 'app', 'overlay');
+}
+
+async function timed(command: string, args: readonly string[]): Promise<number> {
+  const started = performance.now();
+  // Exit 1 (findings) is a normal outcome here; exit 2 means the measurement is void.
+  const result = await execa(command, args, { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' } });
+  if (result.exitCode !== 0 && result.exitCode !== 1) {
+    throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (exit ${result.exitCode}): ${String(result.stderr).slice(0, 500)}`);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function median(runs: number, measure: () => Promise<number>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await measure());
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const validateArgs = (paths: readonly string[]) => ['--import', 'tsx', join(ROOT, 'scripts', 'validate.ts'), ...paths, '--quiet', '--format', 'json'];
+
+function makeOverlays(workdir: string, base: string): string[] {
+  return Array.from({ length: OVERLAY_COUNT }, (_, i) => {
+    const dir = join(workdir, `overlay-${String(i).padStart(2, '0')}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n  - ${relative(dir, base)}\nnameSuffix: -b${i}\n`);
+    return dir;
+  });
+}
+
+async function benchScale(workdir: string, binary: KustomizeBinary): Promise<void> {
+  mkdirSync(join(workdir, 'overlays'));
+  const overlays = makeOverlays(join(workdir, 'overlays'), benchOverlay());
+  await timed(process.execPath, validateArgs(overlays.slice(0, 1))); // warm the schema cache
+  const validate = await median(RUNS, () => timed(process.execPath, validateArgs(overlays)));
+  const sequential = await median(RUNS, async () => {
+    let total = 0;
+    for (const overlay of overlays) total += await timed(binary.command, [...binary.args, overlay]);
+    return total;
+  });
+  console.log(`(a) scale: ${OVERLAY_COUNT} overlays of ${relative(ROOT, benchOverlay())}`);
+  console.log(`    npm run validate (all checks):     ${validate.toFixed(2)} s`);
+  console.log(`    kustomize build, one after another: ${sequential.toFixed(2)} s  (${binary.origin}, ${binary.version})`);
+  console.log(`    ratio: ${(validate / sequential).toFixed(2)}  (target <= 0.75)`);
+}
+
+async function benchThroughput(workdir: string, binary: KustomizeBinary): Promise<void> {
+  const { resources } = await renderKustomization(benchOverlay(), { binary, root: ROOT });
+  const documents: string[] = [];
+  const { stringify } = await import('yaml');
+  for (let i = 0; documents.length < RESOURCE_COUNT; i++) {
+    const resource = resources[i % resources.length]!;
+    const copy = structuredClone(resource.object);
+    copy.metadata = { ...copy.metadata, name: `${copy.metadata?.name}-${i}` };
+    documents.push(stringify(copy));
+  }
+  const file = join(workdir, 'resources.yaml');
+  writeFileSync(file, documents.join('---\n'));
+  await timed(process.execPath, validateArgs([file])); // warm the schema cache
+  const validate = await median(RUNS, () => timed(process.execPath, validateArgs([file])));
+  const parse = await median(RUNS, () => timed(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'parse-only.ts'), file]));
+  console.log(`(b) throughput: one file of ${RESOURCE_COUNT} resources`);
+  console.log(`    npm run validate (all checks): ${validate.toFixed(2)} s  = ${Math.round(RESOURCE_COUNT / validate)} resources/s`);
+  console.log(`    parse only (yaml package):     ${parse.toFixed(2)} s`);
+  console.log(`    ratio: ${(validate / parse).toFixed(2)}  (target <= 1.5)`);
+}
+
+async function main(): Promise<void> {
+  const binary = await resolveKustomize();
+  const workdir = mkdtempSync(join(tmpdir(), 'openclaw-bench-'));
+  console.log(`median of ${RUNS} runs each, whole processes, ${process.version}`);
+  try {
+    await benchScale(workdir, binary);
+    await benchThroughput(workdir, binary);
+  } finally {
+    rmSync(workdir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+});
