@@ -8,7 +8,7 @@ import { runPipeline, type SourceCheck } from './lib/pipeline.ts';
 import { KustomizeUnavailableError, resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { policyCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
+import { ConfigError, loadConfig, policyCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const root = process.cwd();
+  const config = loadConfig(options.config, root);
   const discovery = options.paths.length > 0 ? discoverPaths(options.paths, root) : discoverRepository(root);
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const binary = needsKustomize ? await resolveKustomize(process.env, notes) : undefined;
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
-  const checks: SourceCheck[] = [policyCheck(options.config, root)];
+  const checks: SourceCheck[] = [policyCheck(config)];
   const report = await runPipeline(
     discovery.sources,
     {
@@ -67,7 +68,7 @@ function writeReport(text: string, options: ValidateOptions): void {
 /** Errors the user can act on are one line; anything else is a bug and keeps its stack under DEBUG. */
 export function describeFailure(error: unknown): string {
   if (error instanceof UsageError) return `validate: ${error.message} (see --help)`;
-  if (error instanceof KustomizeUnavailableError || error instanceof SchemaLoadError) return `validate: ${error.message}`;
+  if (error instanceof KustomizeUnavailableError || error instanceof SchemaLoadError || error instanceof ConfigError) return `validate: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
   if (process.env.DEBUG && error instanceof Error) return `validate: internal error: ${error.stack}`;
   return `validate: internal error: ${message}`;

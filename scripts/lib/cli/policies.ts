@@ -1,16 +1,35 @@
-// The CLI's view of the rule registry: the check it adds to the pipeline and the listings it prints.
+// The CLI's view of the rule registry: the configuration, the check it adds to the pipeline, the listings.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, type RuleConfig } from '../../rules/config.ts';
+import { evaluateRules } from '../../rules/engine.ts';
+import { formatRuleList } from '../../rules/list.ts';
+import { allRules } from '../../rules/registry.ts';
 import type { SourceCheck } from '../pipeline.ts';
-import { rules } from '../../rules/registry.ts';
 import type { RuleInfo } from '../report/index.ts';
 
-export function policyCheck(_configPath: string | undefined, _root: string): SourceCheck {
-  return () => [];
+/** A configuration file that cannot be used: the run stops with exit 2. */
+export class ConfigError extends Error {}
+
+/** An explicit --config must exist; the default file is optional. */
+export function loadConfig(explicit: string | undefined, root: string): RuleConfig {
+  const file = explicit ? resolve(explicit) : join(root, CONFIG_FILE);
+  if (!explicit && !existsSync(file)) return defaultRuleConfig;
+  try {
+    return loadRuleConfig(file);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+export function policyCheck(config: RuleConfig): SourceCheck {
+  return (resources, source) => evaluateRules(resources, { source: source.name, config });
 }
 
 export function ruleDescriptions(): RuleInfo[] {
-  return rules.map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
+  return allRules.map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
 }
 
 export function ruleListing(): string {
-  return rules.map((rule) => `${rule.id}\t${rule.severity}\t${rule.description}\n`).join('');
+  return formatRuleList(allRules);
 }

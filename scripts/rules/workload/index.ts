@@ -1,4 +1,80 @@
 import type { Rule } from '../rule.ts';
+import { automountServiceAccountToken } from './automount-service-account-token.ts';
+import { clusterAdminBinding } from './cluster-admin-binding.ts';
+import { cpuLimits } from './cpu-limits.ts';
+import { cpuRequests } from './cpu-requests.ts';
+import { defaultServiceAccount } from './default-service-account.ts';
+import { dropAllCapabilities } from './drop-all-capabilities.ts';
+import { duplicateEnvVar } from './duplicate-env-var.ts';
+import { imageDigest } from './image-digest.ts';
+import { imagePullPolicy } from './image-pull-policy.ts';
+import { imageTag } from './image-tag.ts';
+import { limitsExceedRequests } from './limits-exceed-requests.ts';
+import { livenessProbe } from './liveness-probe.ts';
+import { memoryLimits } from './memory-limits.ts';
+import { memoryRequests } from './memory-requests.ts';
+import { noHostNamespaces } from './no-host-namespaces.ts';
+import { noHostPath } from './no-host-path.ts';
+import { noHostPort } from './no-host-port.ts';
+import { noPrivilegeEscalation } from './no-privilege-escalation.ts';
+import { noPrivileged } from './no-privileged.ts';
+import { noProcMount } from './no-proc-mount.ts';
+import { plaintextSecret } from './plaintext-secret.ts';
+import { probePort } from './probe-port.ts';
+import { rbacPodExec } from './rbac-pod-exec.ts';
+import { rbacSecretsRead } from './rbac-secrets-read.ts';
+import { rbacWildcard } from './rbac-wildcard.ts';
+import { readOnlyRootFilesystem } from './read-only-root-filesystem.ts';
+import { readinessProbe } from './readiness-probe.ts';
+import { recommendedLabels } from './recommended-labels.ts';
+import { restrictedVolumeTypes } from './restricted-volume-types.ts';
+import { runAsNonRoot } from './run-as-non-root.ts';
+import { seccompProfile } from './seccomp-profile.ts';
+import { secretInEnv } from './secret-in-env.ts';
+import { startupProbe } from './startup-probe.ts';
+import { sysctls } from './sysctls.ts';
 
-/** Rules that read one workload (pod template) or one object at a time. */
-export const workloadRules: readonly Rule[] = [];
+/** Rules that read one workload (pod template) or one object at a time, grouped as in docs/policies.md. */
+export const workloadRules: readonly Rule[] = [
+  // Probes
+  livenessProbe,
+  readinessProbe,
+  startupProbe,
+  probePort,
+  // Resources
+  cpuRequests,
+  memoryRequests,
+  memoryLimits,
+  cpuLimits,
+  limitsExceedRequests,
+  // Security context (Pod Security Standards)
+  runAsNonRoot,
+  noPrivilegeEscalation,
+  dropAllCapabilities,
+  readOnlyRootFilesystem,
+  seccompProfile,
+  noPrivileged,
+  noHostNamespaces,
+  noHostPath,
+  noHostPort,
+  noProcMount,
+  restrictedVolumeTypes,
+  sysctls,
+  // Images
+  imageTag,
+  imageDigest,
+  imagePullPolicy,
+  // Identity
+  defaultServiceAccount,
+  automountServiceAccountToken,
+  // RBAC
+  rbacWildcard,
+  clusterAdminBinding,
+  rbacPodExec,
+  rbacSecretsRead,
+  // Hygiene
+  duplicateEnvVar,
+  recommendedLabels,
+  secretInEnv,
+  plaintextSecret,
+];

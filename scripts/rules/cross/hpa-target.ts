@@ -1,0 +1,37 @@
+import type { Rule, Violation } from '../rule.ts';
+import { crossIndex } from './lib/cross-index.ts';
+import { describe, describeNamespace } from './lib/values.ts';
+
+export const hpaTarget: Rule = {
+  id: 'hpa-target',
+  severity: 'error',
+  description:
+    "A HorizontalPodAutoscaler's scaleTargetRef names a resource in the render (same namespace), and minReplicas (default 1) is not above maxReplicas.",
+  fix: 'Point scaleTargetRef at the kind and name of the workload to scale, and keep minReplicas <= maxReplicas.',
+  kinds: ['HorizontalPodAutoscaler', 'Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
+  equivalents: { kubeLinter: 'dangling-horizontalpodautoscaler' },
+  check(context) {
+    const index = crossIndex(context);
+    const violations: Violation[] = [];
+    for (const hpa of index.hpas) {
+      const { targetKind, targetName } = hpa;
+      if (targetKind && targetName && !index.find(targetKind, targetName, hpa.namespace)) {
+        const sameName = index.workloads.filter((w) => w.name === targetName && w.namespace === hpa.namespace);
+        const hint = sameName.length > 0 ? `; the render has ${sameName.map((w) => w.kind).join(', ')} ${targetName}` : '';
+        violations.push({
+          resource: hpa.resource,
+          path: '/spec/scaleTargetRef/name',
+          message: `${describe(hpa.resource)} scales ${targetKind} ${targetName}, which is not in the render in namespace ${describeNamespace(hpa.namespace)}${hint}`,
+        });
+      }
+      if (hpa.maxReplicas !== undefined && hpa.minReplicas > hpa.maxReplicas) {
+        violations.push({
+          resource: hpa.resource,
+          path: '/spec/minReplicas',
+          message: `${describe(hpa.resource)} for ${targetKind ?? '?'} ${targetName ?? '?'} has minReplicas ${hpa.minReplicas} above maxReplicas ${hpa.maxReplicas}`,
+        });
+      }
+    }
+    return violations;
+  },
+};

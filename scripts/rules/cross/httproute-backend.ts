@@ -1,0 +1,45 @@
+import { pointer } from '../../lib/model.ts';
+import type { Rule, Violation } from '../rule.ts';
+import { crossIndex } from './lib/cross-index.ts';
+import { describePorts, exposes } from './lib/service-ports.ts';
+import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt } from './lib/values.ts';
+
+export const httpRouteBackend: Rule = {
+  id: 'httproute-backend',
+  severity: 'error',
+  description:
+    'Every Gateway API HTTPRoute backendRef to a Service (kind Service, core group: the default) names a Service in the render with the given port; references to another namespace that the render does not hold are left to ReferenceGrants.',
+  fix: "Point the backendRef at an existing Service and set port to one of the Service's ports.",
+  kinds: ['HTTPRoute', 'Service'],
+  equivalents: {},
+  check(context) {
+    const index = crossIndex(context);
+    const violations: Violation[] = [];
+    for (const route of context.index.byKind('HTTPRoute')) {
+      listAt(route.object, 'spec', 'rules').forEach((rule, r) => {
+        listAt(rule, 'backendRefs').forEach((ref, b) => {
+          const kind = stringAt(ref, 'kind') ?? 'Service';
+          const group = stringAt(ref, 'group') ?? '';
+          const name = stringAt(ref, 'name');
+          if (kind !== 'Service' || group !== '' || !name) return;
+          const at = pointer('spec', 'rules', r, 'backendRefs', b);
+          const namespace = stringAt(ref, 'namespace') ?? namespaceOf(route);
+          const target = index.services.find((s) => s.name === name && s.namespace === namespace);
+          const subject = `${describe(route)} rule ${r} backendRef service "${name}"`;
+          if (!target) {
+            if (namespace !== namespaceOf(route)) return;
+            violations.push({ resource: route, path: `${at}/name`, message: `${subject}: no Service of that name in namespace ${describeNamespace(namespace)} in the render` });
+            return;
+          }
+          const port = numberAt(ref, 'port');
+          if (port === undefined) {
+            violations.push({ resource: route, path: at, message: `${subject} has no port: a Service backendRef needs one (the Service exposes ${describePorts(target)})` });
+          } else if (!exposes(target, port)) {
+            violations.push({ resource: route, path: `${at}/port`, message: `${subject} port ${port}: the Service exposes ${describePorts(target)}` });
+          }
+        });
+      });
+    }
+    return violations;
+  },
+};

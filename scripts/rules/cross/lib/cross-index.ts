@@ -1,0 +1,163 @@
+// What cross-resource rules look up, built once per source and shared by every rule that checks it.
+import type { Resource } from '../../../lib/model.ts';
+import type { RuleContext } from '../../rule.ts';
+import { containersOf, type PodTemplate } from '../../resource-index.ts';
+import { labelSelector, mapSelector, matches, type LabelSelector } from './selectors.ts';
+import { isRecord, listAt, nameOf, namespaceOf, numberAt, recordAt, stringAt } from './values.ts';
+
+export interface Workload {
+  template: PodTemplate;
+  resource: Resource;
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+  labels: Record<string, string>;
+}
+
+export interface ContainerPort {
+  name?: string;
+  number: number;
+}
+
+export interface ServicePort {
+  index: number;
+  name?: string;
+  port: number;
+  /** As written: a number, a port name, or undefined (defaults to `port`). */
+  targetPort: number | string | undefined;
+}
+
+export interface ServiceInfo {
+  resource: Resource;
+  name: string;
+  namespace: string | undefined;
+  /** Undefined for a Service without selector (endpoints managed by hand) or an ExternalName Service. */
+  selector: LabelSelector | undefined;
+  ports: ServicePort[];
+  externalName: boolean;
+}
+
+export interface HpaInfo {
+  resource: Resource;
+  namespace: string | undefined;
+  targetKind: string | undefined;
+  targetName: string | undefined;
+  minReplicas: number;
+  maxReplicas: number | undefined;
+}
+
+export interface CrossIndex {
+  workloads: Workload[];
+  services: ServiceInfo[];
+  hpas: HpaInfo[];
+  /** Exact lookup by kind, namespace (possibly undefined) and name. */
+  find(kind: string, name: string, namespace: string | undefined): Resource | undefined;
+  workloadsSelectedBy(selector: LabelSelector, namespace: string | undefined): Workload[];
+  servicesSelecting(workload: Workload): ServiceInfo[];
+  hpasTargeting(workload: Workload): HpaInfo[];
+  workloadFor(hpa: HpaInfo): Workload | undefined;
+  containerPorts(workload: Workload): ContainerPort[];
+}
+
+const memo = new WeakMap<readonly Resource[], CrossIndex>();
+
+export function crossIndex(context: Pick<RuleContext, 'resources' | 'index'>): CrossIndex {
+  let built = memo.get(context.resources);
+  if (!built) {
+    built = buildCrossIndex(context.resources, context.index.podTemplates);
+    memo.set(context.resources, built);
+  }
+  return built;
+}
+
+function key(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+function servicePorts(resource: Resource): ServicePort[] {
+  return listAt(resource.object, 'spec', 'ports').flatMap((item, index) => {
+    const port = numberAt(item, 'port');
+    if (port === undefined || !isRecord(item)) return [];
+    const target = item.targetPort;
+    const targetPort = typeof target === 'number' || (typeof target === 'string' && target !== '') ? target : undefined;
+    return [{ index, name: stringAt(item, 'name'), port, targetPort: typeof targetPort === 'string' && /^\d+$/.test(targetPort) ? Number(targetPort) : targetPort }];
+  });
+}
+
+function serviceInfo(resource: Resource): ServiceInfo {
+  const spec = recordAt(resource.object, 'spec');
+  const externalName = spec?.type === 'ExternalName';
+  const rawSelector = spec?.selector;
+  const selector = !externalName && isRecord(rawSelector) && Object.keys(rawSelector).length > 0 ? mapSelector(rawSelector) : undefined;
+  return { resource, name: nameOf(resource), namespace: namespaceOf(resource), selector, ports: servicePorts(resource), externalName };
+}
+
+function hpaInfo(resource: Resource): HpaInfo {
+  return {
+    resource,
+    namespace: namespaceOf(resource),
+    targetKind: stringAt(resource.object, 'spec', 'scaleTargetRef', 'kind'),
+    targetName: stringAt(resource.object, 'spec', 'scaleTargetRef', 'name'),
+    minReplicas: numberAt(resource.object, 'spec', 'minReplicas') ?? 1,
+    maxReplicas: numberAt(resource.object, 'spec', 'maxReplicas'),
+  };
+}
+
+function buildCrossIndex(resources: readonly Resource[], templates: readonly PodTemplate[]): CrossIndex {
+  const byKey = new Map<string, Resource>();
+  for (const resource of resources) {
+    const name = nameOf(resource);
+    if (name !== '') byKey.set(key(resource.object.kind, namespaceOf(resource), name), resource);
+  }
+  const workloads: Workload[] = templates.map((template) => ({
+    template,
+    resource: template.resource,
+    kind: template.resource.object.kind,
+    name: nameOf(template.resource),
+    namespace: namespaceOf(template.resource),
+    labels: template.labels,
+  }));
+  const services = resources.filter((r) => r.object.kind === 'Service').map(serviceInfo);
+  const hpas = resources.filter((r) => r.object.kind === 'HorizontalPodAutoscaler').map(hpaInfo);
+  const ports = new Map<Workload, ContainerPort[]>();
+
+  const index: CrossIndex = {
+    workloads,
+    services,
+    hpas,
+    find: (kind, name, namespace) => byKey.get(key(kind, namespace, name)),
+    workloadsSelectedBy: (selector, namespace) =>
+      workloads.filter((w) => w.namespace === namespace && matches(selector, w.labels)),
+    servicesSelecting: (workload) =>
+      services.filter((s) => s.selector && s.namespace === workload.namespace && matches(s.selector, workload.labels)),
+    hpasTargeting: (workload) =>
+      hpas.filter((h) => h.namespace === workload.namespace && h.targetKind === workload.kind && h.targetName === workload.name),
+    workloadFor: (hpa) =>
+      workloads.find((w) => w.namespace === hpa.namespace && w.kind === hpa.targetKind && w.name === hpa.targetName),
+    containerPorts: (workload) => {
+      let list = ports.get(workload);
+      if (!list) {
+        list = containersOf(workload.template, ['containers', 'initContainers']).flatMap((ref) =>
+          listAt(ref.container, 'ports').flatMap((port) => {
+            const number = numberAt(port, 'containerPort');
+            return number === undefined ? [] : [{ name: stringAt(port, 'name'), number }];
+          }),
+        );
+        ports.set(workload, list);
+      }
+      return list;
+    },
+  };
+  return index;
+}
+
+/** `spec.replicas` as written, or the API default of 1 for kinds that scale; undefined for kinds that do not (DaemonSet, Pod, Job). */
+export function declaredReplicas(workload: Workload): number | undefined {
+  if (!['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(workload.kind)) return undefined;
+  return numberAt(workload.resource.object, 'spec', 'replicas') ?? 1;
+}
+
+export function selectorOf(resource: Resource, ...path: string[]): LabelSelector | undefined {
+  const value = recordAt(resource.object, ...path);
+  return value ? labelSelector(value) : undefined;
+}

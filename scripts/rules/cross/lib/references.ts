@@ -1,0 +1,163 @@
+// Every ConfigMap, Secret and PersistentVolumeClaim a pod template refers to, and where each could come from.
+import type { Resource } from '../../../lib/model.ts';
+import { pointer } from '../../../lib/model.ts';
+import type { RuleContext, RuleSettings } from '../../rule.ts';
+import { containersOf } from '../../resource-index.ts';
+import { crossIndex, type CrossIndex, type Workload } from './cross-index.ts';
+import { isRecord, listAt, nameOf, namespaceOf, recordAt, stringAt, stringList } from './values.ts';
+
+export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
+
+export interface KeyReference {
+  key: string;
+  /** Pointer to the `key` field. */
+  path: string;
+}
+
+export interface ConfigReference {
+  workload: Workload;
+  kind: ReferencedKind;
+  name: string;
+  /** Pointer to the field that holds the name. */
+  path: string;
+  optional: boolean;
+  container?: string;
+  /** Keys the reference needs from the object (valueFrom key, volume items). */
+  keys: KeyReference[];
+  via: 'volume' | 'projected volume' | 'envFrom' | 'env';
+}
+
+const memo = new WeakMap<readonly Resource[], ConfigReference[]>();
+
+export function configReferences(context: Pick<RuleContext, 'resources' | 'index'>): ConfigReference[] {
+  let list = memo.get(context.resources);
+  if (!list) {
+    list = crossIndex(context).workloads.flatMap(referencesOf);
+    memo.set(context.resources, list);
+  }
+  return list;
+}
+
+function itemKeys(source: Record<string, unknown>, at: string): KeyReference[] {
+  return listAt(source, 'items').flatMap((item, index) => {
+    const key = stringAt(item, 'key');
+    return key ? [{ key, path: `${at}${pointer('items', index, 'key')}` }] : [];
+  });
+}
+
+function referencesOf(workload: Workload): ConfigReference[] {
+  const out: ConfigReference[] = [];
+  const spec = workload.template.spec;
+  const base = workload.template.specPath;
+  listAt(spec, 'volumes').forEach((volume, v) => {
+    if (!isRecord(volume)) return;
+    const at = `${base}${pointer('volumes', v)}`;
+    const claim = recordAt(volume, 'persistentVolumeClaim');
+    const claimName = stringAt(claim, 'claimName');
+    if (claim && claimName) {
+      out.push({ workload, kind: 'PersistentVolumeClaim', name: claimName, path: `${at}/persistentVolumeClaim/claimName`, optional: false, keys: [], via: 'volume' });
+    }
+    const configMap = recordAt(volume, 'configMap');
+    const configMapName = stringAt(configMap, 'name');
+    if (configMap && configMapName) {
+      out.push({ workload, kind: 'ConfigMap', name: configMapName, path: `${at}/configMap/name`, optional: configMap.optional === true, keys: itemKeys(configMap, `${at}/configMap`), via: 'volume' });
+    }
+    const secret = recordAt(volume, 'secret');
+    const secretName = stringAt(secret, 'secretName');
+    if (secret && secretName) {
+      out.push({ workload, kind: 'Secret', name: secretName, path: `${at}/secret/secretName`, optional: secret.optional === true, keys: itemKeys(secret, `${at}/secret`), via: 'volume' });
+    }
+    listAt(volume, 'projected', 'sources').forEach((source, s) => {
+      const sourceAt = `${at}${pointer('projected', 'sources', s)}`;
+      for (const [field, kind] of [['configMap', 'ConfigMap'], ['secret', 'Secret']] as const) {
+        const projected = recordAt(source, field);
+        const name = stringAt(projected, 'name');
+        if (!projected || !name) continue;
+        out.push({ workload, kind, name, path: `${sourceAt}/${field}/name`, optional: projected.optional === true, keys: itemKeys(projected, `${sourceAt}/${field}`), via: 'projected volume' });
+      }
+    });
+  });
+  for (const ref of containersOf(workload.template)) {
+    listAt(ref.container, 'envFrom').forEach((source, e) => {
+      for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        const target = recordAt(source, field);
+        const name = stringAt(target, 'name');
+        if (!target || !name) continue;
+        out.push({ workload, kind, name, path: `${ref.path}${pointer('envFrom', e, field, 'name')}`, optional: target.optional === true, container: ref.name, keys: [], via: 'envFrom' });
+      }
+    });
+    listAt(ref.container, 'env').forEach((variable, e) => {
+      for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+        const target = recordAt(variable, 'valueFrom', field);
+        const name = stringAt(target, 'name');
+        if (!target || !name) continue;
+        const at = `${ref.path}${pointer('env', e, 'valueFrom', field)}`;
+        const key = stringAt(target, 'key');
+        out.push({ workload, kind, name, path: `${at}/name`, optional: target.optional === true, container: ref.name, keys: key ? [{ key, path: `${at}/key` }] : [], via: 'env' });
+      }
+    });
+  }
+  return out;
+}
+
+const EXTERNAL_LISTS: Record<ReferencedKind, string> = {
+  ConfigMap: 'configMaps',
+  Secret: 'secrets',
+  PersistentVolumeClaim: 'persistentVolumeClaims',
+};
+
+/** `options['volume-references'].external.{secrets,configMaps,persistentVolumeClaims}`: objects managed outside the render. */
+export function isDeclaredExternal(settings: RuleSettings, kind: ReferencedKind, name: string): boolean {
+  const external = settings.options['volume-references']?.external;
+  if (!isRecord(external)) return false;
+  return stringList(external[EXTERNAL_LISTS[kind]]).includes(name);
+}
+
+/** Who makes a Secret that is not itself in the render: ExternalSecret, SealedSecret, cert-manager Certificate. */
+export function secretProducer(resources: readonly Resource[], name: string, namespace: string | undefined): Resource | undefined {
+  return producers(resources).get(`${namespace ?? ''}\u0000${name}`);
+}
+
+const producerMemo = new WeakMap<readonly Resource[], Map<string, Resource>>();
+
+function producers(resources: readonly Resource[]): Map<string, Resource> {
+  let map = producerMemo.get(resources);
+  if (map) return map;
+  map = new Map();
+  for (const resource of resources) {
+    const produced = producedSecretName(resource);
+    if (produced) map.set(`${namespaceOf(resource) ?? ''}\u0000${produced}`, resource);
+  }
+  producerMemo.set(resources, map);
+  return map;
+}
+
+function producedSecretName(resource: Resource): string | undefined {
+  switch (resource.object.kind) {
+    case 'ExternalSecret':
+      return stringAt(resource.object, 'spec', 'target', 'name') ?? nameOf(resource);
+    case 'SealedSecret':
+      return stringAt(resource.object, 'spec', 'template', 'metadata', 'name') ?? nameOf(resource);
+    case 'Certificate':
+      return stringAt(resource.object, 'spec', 'secretName');
+    default:
+      return undefined;
+  }
+}
+
+/** StatefulSet volumeClaimTemplates make PVCs named `<template>-<statefulset>-<ordinal>`. */
+export function claimFromTemplate(index: CrossIndex, claimName: string, namespace: string | undefined): boolean {
+  return index.workloads.some(
+    (w) =>
+      w.kind === 'StatefulSet' &&
+      w.namespace === namespace &&
+      listAt(w.resource.object, 'spec', 'volumeClaimTemplates').some((template) => {
+        const name = stringAt(template, 'metadata', 'name');
+        return name !== undefined && (claimName === name || new RegExp(`^${escape(name)}-${escape(w.name)}-\\d+$`).test(claimName));
+      }),
+  );
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

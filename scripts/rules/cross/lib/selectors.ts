@@ -1,0 +1,99 @@
+// Kubernetes label selectors: the Service map form and the LabelSelector form (matchLabels + matchExpressions).
+import { isRecord, listAt, stringAt, stringList } from './values.ts';
+
+export interface SelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: SelectorRequirement[];
+}
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const [key, item] of Object.entries(value)) {
+    // YAML turns `version: 1` into a number; Kubernetes would reject it, but matching it as text is kinder.
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out[key] = String(item);
+  }
+  return out;
+}
+
+/** A Service's `spec.selector` (a plain map). */
+export function mapSelector(value: unknown): LabelSelector {
+  return { matchLabels: stringMap(value), matchExpressions: [] };
+}
+
+/** A LabelSelector object; unknown operators are kept out so they never match by accident. */
+export function labelSelector(value: unknown): LabelSelector {
+  const matchExpressions: SelectorRequirement[] = [];
+  let unknownOperator = false;
+  for (const item of listAt(value, 'matchExpressions')) {
+    const key = stringAt(item, 'key');
+    const operator = stringAt(item, 'operator');
+    if (!key || !operator || !OPERATORS.has(operator)) {
+      unknownOperator = true;
+      continue;
+    }
+    matchExpressions.push({
+      key,
+      operator: operator as SelectorRequirement['operator'],
+      values: stringList(isRecord(item) ? item.values : undefined),
+    });
+  }
+  const selector = { matchLabels: stringMap(isRecord(value) ? value.matchLabels : undefined), matchExpressions };
+  // A requirement that cannot be evaluated must not widen the selector to "everything".
+  if (unknownOperator) selector.matchExpressions.push({ key: '', operator: 'In', values: [] });
+  return selector;
+}
+
+export function isEmptySelector(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+}
+
+/** An empty selector matches everything, as in Kubernetes LabelSelectors. */
+export function matches(selector: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [key, value] of Object.entries(selector.matchLabels)) {
+    if (labels[key] !== value) return false;
+  }
+  for (const requirement of selector.matchExpressions) {
+    const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+    const value = labels[requirement.key];
+    switch (requirement.operator) {
+      case 'In':
+        if (!has || !requirement.values.includes(value)) return false;
+        break;
+      case 'NotIn':
+        if (has && requirement.values.includes(value)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+/** 'app=gateway, tier notin (db)' for messages. */
+export function describeSelector(selector: LabelSelector): string {
+  const parts = Object.entries(selector.matchLabels).map(([key, value]) => `${key}=${value}`);
+  for (const { key, operator, values } of selector.matchExpressions) {
+    if (operator === 'Exists') parts.push(key);
+    else if (operator === 'DoesNotExist') parts.push(`!${key}`);
+    else parts.push(`${key} ${operator.toLowerCase()} (${values.join(', ')})`);
+  }
+  return parts.length === 0 ? '(everything)' : parts.join(', ');
+}
+
+export function describeLabels(labels: Record<string, string>): string {
+  const parts = Object.entries(labels).map(([key, value]) => `${key}=${value}`);
+  return parts.length === 0 ? 'no labels' : parts.join(', ');
+}

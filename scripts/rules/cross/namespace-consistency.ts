@@ -1,0 +1,55 @@
+import type { Resource } from '../../lib/model.ts';
+import type { Rule, Violation } from '../rule.ts';
+import { describe, nameOf, namespaceOf, stringList } from './lib/values.ts';
+
+/** Kinds without a namespace; everything else (custom resources included) is treated as namespaced. */
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
+  'IngressClass', 'GatewayClass', 'PriorityClass', 'RuntimeClass', 'ClusterIssuer', 'ClusterSecretStore',
+  'ClusterExternalSecret', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'APIService',
+  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'CSIDriver', 'VolumeSnapshotClass', 'Node',
+  'ClusterPolicy', 'ClusterImagePolicy',
+]);
+
+/** The namespace the source is for: the one Namespace it renders, else the most common explicit namespace. */
+export function expectedNamespace(resources: readonly Resource[]): string | undefined {
+  const namespaces = resources.filter((r) => r.object.kind === 'Namespace').map(nameOf);
+  if (namespaces.length === 1) return namespaces[0];
+  const counts = new Map<string, number>();
+  for (const resource of resources) {
+    const namespace = namespaceOf(resource);
+    if (namespace && !CLUSTER_SCOPED_KINDS.has(resource.object.kind)) counts.set(namespace, (counts.get(namespace) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [namespace, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = namespace;
+  return best;
+}
+
+export const namespaceConsistency: Rule = {
+  id: 'namespace-consistency',
+  severity: 'warning',
+  description:
+    'Every namespaced resource of a source is in the namespace the source is for (the Namespace it renders, else the most common one); namespaces listed in options.allow are accepted. A source that sets no namespace at all is fine: the deployer (Flux targetNamespace, kubectl -n) decides. Cluster-scoped kinds are skipped.',
+  fix: "Set the overlay's kustomization namespace (or the resource's metadata.namespace) to the source's namespace, or list the other namespace under allow in the configuration.",
+  kinds: ['*'],
+  equivalents: {},
+  check(context) {
+    const expected = expectedNamespace(context.resources);
+    if (expected === undefined) return [];
+    const allowed = new Set(stringList(context.settings.options['namespace-consistency']?.allow));
+    const violations: Violation[] = [];
+    for (const resource of context.resources) {
+      if (CLUSTER_SCOPED_KINDS.has(resource.object.kind)) continue;
+      const namespace = namespaceOf(resource);
+      if (namespace === expected || (namespace && allowed.has(namespace))) continue;
+      violations.push({
+        resource,
+        path: namespace ? '/metadata/namespace' : '/metadata',
+        message: namespace
+          ? `${describe(resource)} is in namespace ${namespace}, but the source is for namespace ${expected}`
+          : `${describe(resource)} sets no namespace while the source is for namespace ${expected}: it lands wherever the deployer points`,
+      });
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule, Violation } from '../rule.ts';
+import { crossIndex } from './lib/cross-index.ts';
+import { describe, describeNamespace, stringAt, stringList } from './lib/values.ts';
+
+export const serviceAccountExists: Rule = {
+  id: 'service-account-exists',
+  severity: 'error',
+  description:
+    "A workload's serviceAccountName (when set and not `default`) names a ServiceAccount in the render in its namespace, or one listed in options.external.",
+  fix: 'Add the ServiceAccount to the overlay, fix the name, or list it under external in the configuration.',
+  kinds: ['ServiceAccount', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'],
+  equivalents: { kubeLinter: 'non-existent-service-account' },
+  check(context) {
+    const index = crossIndex(context);
+    const external = stringList(context.settings.options['service-account-exists']?.external);
+    const violations: Violation[] = [];
+    for (const workload of index.workloads) {
+      const field = stringAt(workload.template.spec, 'serviceAccountName') ? 'serviceAccountName' : 'serviceAccount';
+      const name = stringAt(workload.template.spec, field);
+      if (!name || name === 'default' || external.includes(name)) continue;
+      if (index.find('ServiceAccount', name, workload.namespace)) continue;
+      violations.push({
+        resource: workload.resource,
+        path: `${workload.template.specPath}/${field}`,
+        message: `${describe(workload.resource)} runs as ServiceAccount "${name}", which is not in the render in namespace ${describeNamespace(workload.namespace)} nor declared external`,
+      });
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,43 @@
+import { pointer } from '../../lib/model.ts';
+import type { Rule, Violation } from '../rule.ts';
+import { crossIndex } from './lib/cross-index.ts';
+import { describe } from './lib/values.ts';
+
+export const serviceTargetPort: Rule = {
+  id: 'service-target-port',
+  severity: 'error',
+  description:
+    "A Service port's targetPort (defaulting to port) names or numbers a container port of every workload the Service selects; an unknown name gets no endpoints (error), an undeclared number only works if the process listens there (warning).",
+  fix: 'Point targetPort at a containerPort name or number the selected pods declare, or declare that port on the container.',
+  kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod'],
+  equivalents: {},
+  check(context) {
+    const index = crossIndex(context);
+    const violations: Violation[] = [];
+    for (const service of index.services) {
+      if (!service.selector) continue;
+      const workloads = index.workloadsSelectedBy(service.selector, service.namespace);
+      for (const port of service.ports) {
+        const target = port.targetPort ?? port.port;
+        const path = pointer('spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort');
+        for (const workload of workloads) {
+          const declared = index.containerPorts(workload);
+          const named = typeof target === 'string';
+          // A pod that declares no ports documents nothing to compare a number with.
+          if (!named && declared.length === 0) continue;
+          const found = declared.some((p) => (named ? p.name === target : p.number === target));
+          if (found) continue;
+          const offered = declared.map((p) => (p.name ? `${p.name} (${p.number})` : String(p.number))).join(', ') || 'none';
+          const label = port.name ? `port "${port.name}"` : `port ${port.port}`;
+          violations.push({
+            resource: service.resource,
+            path,
+            message: `${describe(service.resource)} ${label} targets ${named ? `"${target}"` : target}, which ${describe(workload.resource)} does not declare as a container port (it declares ${offered})`,
+            ...(named ? {} : { severity: 'warning' as const }),
+          });
+        }
+      }
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,88 @@
+// Runs the registry's rules over the resources of one source and turns what they report into findings.
+import type { Finding, Resource, Severity } from '../lib/model.ts';
+import { findingAt } from '../lib/model.ts';
+import { resolveSettings, type RuleConfig, type RuleSetting } from './config.ts';
+import { ENGINE_RULE_IDS, ENGINE_RULES, indexExemptions } from './exemptions.ts';
+import { rules as registeredRules } from './registry.ts';
+import { buildIndex } from './resource-index.ts';
+import type { Rule, RuleContext, Violation } from './rule.ts';
+
+export interface EvaluateOptions {
+  source: string;
+  config: RuleConfig;
+  /** The rules to run; the registry unless a test gives its own. */
+  rules?: readonly Rule[];
+}
+
+export function evaluateRules(resources: readonly Resource[], options: EvaluateOptions): Finding[] {
+  const rules = options.rules ?? registeredRules;
+  const resolved = resolveSettings(options.config, options.source);
+  const context: RuleContext = {
+    source: options.source,
+    resources,
+    index: buildIndex(resources),
+    settings: resolved.settings,
+  };
+  const exemptions = indexExemptions(resources, {
+    knownRules: new Set([...rules.map((rule) => rule.id), ...ENGINE_RULE_IDS]),
+    allowExemptions: resolved.allowExemptions,
+  });
+  const findings: Finding[] = [];
+
+  for (const rule of rules) {
+    const setting = resolved.rules[rule.id];
+    if (setting === 'off') continue;
+    let violations: Violation[];
+    try {
+      violations = rule.check(context);
+    } catch (error) {
+      // One broken rule must not hide what the others find; the user still learns something is wrong.
+      findings.push({
+        rule: rule.id,
+        severity: 'error',
+        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
+        source: options.source,
+      });
+      continue;
+    }
+    for (const violation of violations) {
+      if (exemptions.exempts(rule.id, violation)) continue;
+      findings.push(
+        findingAt(
+          violation.resource,
+          {
+            rule: rule.id,
+            severity: severityOf(setting, violation.severity ?? rule.severity),
+            message: violation.message,
+            fix: rule.fix,
+          },
+          violation.path,
+        ),
+      );
+    }
+  }
+
+  for (const problem of exemptions.problems) {
+    const setting = resolved.rules[problem.rule];
+    if (setting === 'off') continue;
+    const definition = ENGINE_RULES[problem.rule];
+    findings.push(
+      findingAt(
+        problem.resource,
+        {
+          rule: problem.rule,
+          severity: severityOf(setting, definition.severity),
+          message: problem.message,
+          fix: definition.fix,
+        },
+        problem.path,
+      ),
+    );
+  }
+  return findings;
+}
+
+/** The configuration's severity wins over the rule's (and the violation's): it is the user's explicit choice. */
+function severityOf(setting: RuleSetting | undefined, fallback: Severity): Severity {
+  return setting === 'error' || setting === 'warning' ? setting : fallback;
+}

@@ -1,0 +1,140 @@
+// Exemptions written in the manifest, next to the thing they excuse, with the reason a reviewer reads.
+//
+//   ignore-check.openclaw.dev/<rule-id>: "<reason>"                   the whole resource
+//   ignore-check.openclaw.dev/<rule-id>.<container-name>: "<reason>"  one container of its pod template
+//
+// Rule ids never contain a dot and container names cannot (they are DNS labels), so the first dot
+// separates the two without ambiguity.
+import type { Resource, Severity } from '../lib/model.ts';
+import { pointer } from '../lib/model.ts';
+import { isRecord, podTemplateOf } from './resource-index.ts';
+import type { Violation } from './rule.ts';
+
+export const EXEMPTION_PREFIX = 'ignore-check.openclaw.dev/';
+
+/** Findings the engine makes itself; the configuration can turn them off or change their severity too. */
+export const ENGINE_RULES = {
+  'exemption-reason': {
+    severity: 'error',
+    description: 'An exemption annotation gives a reason.',
+    fix: 'Write why the check does not apply as the annotation value, e.g. "needs NET_ADMIN to program iptables".',
+  },
+  'exemption-unknown-rule': {
+    severity: 'warning',
+    description: 'An exemption annotation names a rule that exists.',
+    fix: 'Correct the rule id after ignore-check.openclaw.dev/ (see --list-rules), or remove the annotation.',
+  },
+  'exemption-forbidden': {
+    severity: 'warning',
+    description: 'Exemption annotations are not used where the configuration forbids them (allowExemptions: false).',
+    fix: 'Fix the finding the annotation tried to exempt; this source does not accept exemptions.',
+  },
+} as const satisfies Record<string, { severity: Severity; description: string; fix: string }>;
+
+export type EngineRuleId = keyof typeof ENGINE_RULES;
+export const ENGINE_RULE_IDS = Object.keys(ENGINE_RULES) as EngineRuleId[];
+
+export interface Exemption {
+  rule: string;
+  /** Set when the exemption is scoped to one container. */
+  container?: string;
+  reason: string;
+  resource: Resource;
+  /** JSON pointer to the annotation. */
+  path: string;
+}
+
+/** A problem with an exemption, reported under one of the engine's own rule ids. */
+export interface ExemptionProblem extends Violation {
+  rule: EngineRuleId;
+}
+
+/** Every exemption annotation of a resource: on its metadata and, for workloads, on its pod template's metadata. */
+export function exemptionsOf(resource: Resource): Exemption[] {
+  const places: Array<{ annotations: unknown; at: string }> = [
+    { annotations: resource.object.metadata?.annotations, at: '/metadata/annotations' },
+  ];
+  const template = podTemplateOf(resource);
+  if (template && template.specPath !== '/spec') {
+    const metadataPath = template.specPath.replace(/\/spec$/, '/metadata');
+    places.push({ annotations: annotationsAt(resource, metadataPath), at: `${metadataPath}/annotations` });
+  }
+  const exemptions: Exemption[] = [];
+  for (const { annotations, at } of places) {
+    if (!isRecord(annotations)) continue;
+    for (const [key, value] of Object.entries(annotations)) {
+      if (!key.startsWith(EXEMPTION_PREFIX)) continue;
+      const name = key.slice(EXEMPTION_PREFIX.length);
+      const dot = name.indexOf('.');
+      const exemption: Exemption = {
+        rule: dot === -1 ? name : name.slice(0, dot),
+        reason: typeof value === 'string' ? value.trim() : '',
+        resource,
+        path: at + pointer(key),
+      };
+      if (dot !== -1) exemption.container = name.slice(dot + 1);
+      exemptions.push(exemption);
+    }
+  }
+  return exemptions;
+}
+
+function annotationsAt(resource: Resource, metadataPath: string): unknown {
+  let current: unknown = resource.object;
+  for (const segment of [...metadataPath.slice(1).split('/'), 'annotations']) {
+    if (!isRecord(current)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+export interface ExemptionIndex {
+  /** The exemption that excuses this violation of this rule, if one is in force. */
+  exempts(rule: string, violation: Violation): Exemption | undefined;
+  problems: ExemptionProblem[];
+}
+
+/**
+ * Collects the exemptions in force. An exemption without a reason, naming an unknown rule, or in a source
+ * that forbids exemptions does not excuse anything, and says why.
+ */
+export function indexExemptions(
+  resources: readonly Resource[],
+  options: { knownRules: ReadonlySet<string>; allowExemptions: boolean },
+): ExemptionIndex {
+  const inForce = new Map<Resource, Exemption[]>();
+  const problems: ExemptionProblem[] = [];
+  for (const resource of resources) {
+    for (const exemption of exemptionsOf(resource)) {
+      const scope = exemption.container ? `${exemption.rule} for container "${exemption.container}"` : exemption.rule;
+      const problem = (rule: EngineRuleId, message: string) =>
+        problems.push({ rule, resource, path: exemption.path, message, ...containerOf(exemption) });
+      if (!options.knownRules.has(exemption.rule)) {
+        problem('exemption-unknown-rule', `exemption names unknown rule "${exemption.rule}"`);
+      } else if (!options.allowExemptions) {
+        problem('exemption-forbidden', `exemption of ${scope} ignored: this source does not allow exemptions`);
+      } else if (exemption.reason === '') {
+        problem('exemption-reason', `exemption of ${scope} has no reason, so it is not applied`);
+      } else {
+        let list = inForce.get(resource);
+        if (!list) inForce.set(resource, (list = []));
+        list.push(exemption);
+      }
+    }
+  }
+  return {
+    problems,
+    exempts: (rule, violation) =>
+      inForce
+        .get(violation.resource)
+        ?.find(
+          (exemption) =>
+            exemption.rule === rule &&
+            (exemption.container === undefined || exemption.container === violation.container),
+        ),
+  };
+}
+
+function containerOf(exemption: Exemption): { container?: string } {
+  return exemption.container === undefined ? {} : { container: exemption.container };
+}

@@ -1,0 +1,34 @@
+import type { Rule, Violation } from '../rule.ts';
+import { containerSecurityContext, containerViolation, isWindowsPod, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { recordAt, stringList } from './lib/read.ts';
+
+// PSS "restricted" (check_capabilities_restricted.go): drop must list "ALL", add may only list NET_BIND_SERVICE.
+const ADDABLE = new Set(['NET_BIND_SERVICE']);
+
+export const dropAllCapabilities: Rule = {
+  id: 'drop-all-capabilities',
+  severity: 'error',
+  description: 'Every container drops ALL capabilities and adds back none but NET_BIND_SERVICE.',
+  fix: 'Set securityContext.capabilities.drop: ["ALL"] and remove every added capability except NET_BIND_SERVICE.',
+  kinds: WORKLOAD_KINDS,
+  equivalents: { kubeLinter: 'drop-net-raw-capability', polaris: 'insecureCapabilities' },
+  check: (context) =>
+    visitContainers(
+      context,
+      ['containers', 'initContainers', 'ephemeralContainers'],
+      (ref) => {
+        const capabilities = recordAt(containerSecurityContext(ref), 'capabilities') ?? {};
+        const violations: Violation[] = [];
+        if (!stringList(capabilities.drop).includes('ALL')) {
+          violations.push(containerViolation(ref, '/securityContext/capabilities/drop', 'does not drop ALL capabilities'));
+        }
+        const added = Array.isArray(capabilities.add) ? capabilities.add : [];
+        added.forEach((capability, index) => {
+          if (typeof capability === 'string' && ADDABLE.has(capability)) return;
+          violations.push(containerViolation(ref, `/securityContext/capabilities/add/${index}`, `adds capability ${String(capability)}`));
+        });
+        return violations;
+      },
+      (template) => !isWindowsPod(template),
+    ),
+};

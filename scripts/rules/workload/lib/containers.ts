@@ -1,0 +1,81 @@
+// Pod templates and their containers as rules see them: security contexts with pod-level inheritance.
+import type { RuleContext, Violation } from '../../rule.ts';
+import {
+  containersOf,
+  type ContainerList,
+  type ContainerRef,
+  type PodTemplate,
+} from '../../resource-index.ts';
+import { recordAt } from './read.ts';
+
+/** The kinds that carry a pod template, for the docs' "kinds" column. */
+export const WORKLOAD_KINDS = [
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+] as const;
+
+export const LONG_RUNNING_KINDS = WORKLOAD_KINDS.filter((kind) => kind !== 'Job' && kind !== 'CronJob');
+
+const LIST_LABEL: Record<ContainerList, string> = {
+  containers: 'container',
+  initContainers: 'init container',
+  ephemeralContainers: 'ephemeral container',
+};
+
+/** `init container "migrate"`: messages name the container and say which list it is in. */
+export function describeContainer(ref: ContainerRef): string {
+  return `${LIST_LABEL[ref.list]} "${ref.name}"`;
+}
+
+export function podSecurityContext(template: PodTemplate): Record<string, unknown> {
+  return recordAt(template.spec, 'securityContext') ?? {};
+}
+
+export function containerSecurityContext(ref: ContainerRef): Record<string, unknown> {
+  return recordAt(ref.container, 'securityContext') ?? {};
+}
+
+/** Windows pods are exempt from the Linux-only parts of the restricted profile, as in pod-security-admission. */
+export function isWindowsPod(template: PodTemplate): boolean {
+  return recordAt(template.spec, 'os')?.name === 'windows';
+}
+
+/** Pods in a user namespace (hostUsers: false): root in the pod is not root on the node. */
+export function usesUserNamespace(template: PodTemplate): boolean {
+  return template.spec.hostUsers === false;
+}
+
+/** A violation about one container, carrying its name so that an exemption can be scoped to it. */
+export function containerViolation(ref: ContainerRef, relativePath: string, message: string): Violation {
+  return {
+    resource: ref.template.resource,
+    path: ref.path + relativePath,
+    message: `${describeContainer(ref)}: ${message}`,
+    container: ref.name,
+  };
+}
+
+export function podViolation(template: PodTemplate, relativePath: string, message: string): Violation {
+  return { resource: template.resource, path: template.specPath + relativePath, message };
+}
+
+/** Runs `visit` on every container of every pod template, in the lists given. */
+export function visitContainers(
+  context: RuleContext,
+  lists: readonly ContainerList[],
+  visit: (ref: ContainerRef) => Violation[],
+  filter: (template: PodTemplate) => boolean = () => true,
+): Violation[] {
+  const violations: Violation[] = [];
+  for (const template of context.index.podTemplates) {
+    if (!filter(template)) continue;
+    for (const ref of containersOf(template, lists)) violations.push(...visit(ref));
+  }
+  return violations;
+}

@@ -1,0 +1,23 @@
+import type { Rule, Violation } from '../rule.ts';
+import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
+import { isRecord, listAt } from './lib/read.ts';
+
+export const noHostPath: Rule = {
+  id: 'no-host-path',
+  severity: 'error',
+  description: 'No pod mounts a hostPath volume (PSS baseline).',
+  fix: 'Use a PersistentVolumeClaim, emptyDir, ConfigMap or Secret instead of a directory of the node.',
+  kinds: WORKLOAD_KINDS,
+  equivalents: { kubeLinter: 'sensitive-host-mounts' },
+  check: (context) => {
+    const violations: Violation[] = [];
+    for (const template of context.index.podTemplates) {
+      listAt(template.spec, 'volumes').forEach((volume, index) => {
+        if (!isRecord(volume) || volume.hostPath === undefined) return;
+        const path = isRecord(volume.hostPath) ? ` (${String(volume.hostPath.path)})` : '';
+        violations.push(podViolation(template, `/volumes/${index}/hostPath`, `volume "${String(volume.name)}" mounts a node directory${path}`));
+      });
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,17 @@
+import type { Rule } from '../rule.ts';
+import { containerSecurityContext, containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+
+export const noPrivileged: Rule = {
+  id: 'no-privileged',
+  severity: 'error',
+  description: 'No container runs privileged (PSS baseline).',
+  fix: 'Remove securityContext.privileged: true; grant the one capability the container needs instead, with an exemption.',
+  kinds: WORKLOAD_KINDS,
+  equivalents: { kubeLinter: 'privileged-container', polaris: 'runAsPrivileged' },
+  check: (context) =>
+    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) =>
+      containerSecurityContext(ref).privileged === true
+        ? [containerViolation(ref, '/securityContext/privileged', 'runs privileged: it has every capability and all host devices')]
+        : [],
+    ),
+};

@@ -1,0 +1,59 @@
+import type { Rule, Violation } from '../rule.ts';
+import { containersOf } from '../resource-index.ts';
+import {
+  containerSecurityContext,
+  containerViolation,
+  podSecurityContext,
+  podViolation,
+  usesUserNamespace,
+  WORKLOAD_KINDS,
+} from './lib/containers.ts';
+
+// Pod Security Standards "restricted": runAsNonRoot (check_runAsNonRoot.go) and runAsUser != 0
+// (check_runAsUser.go); both are relaxed for pods in a user namespace (hostUsers: false).
+export const runAsNonRoot: Rule = {
+  id: 'run-as-non-root',
+  severity: 'error',
+  description:
+    'Containers cannot run as root: runAsNonRoot true (or a non-zero runAsUser) on the pod or every container, never runAsNonRoot false or runAsUser 0.',
+  fix: 'Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod; remove any false or 0 on containers.',
+  kinds: WORKLOAD_KINDS,
+  equivalents: { kubeLinter: 'run-as-non-root', polaris: 'runAsRootAllowed' },
+  check: (context) => {
+    // `requireRunAsNonRoot: true` is the exact PSS check: a non-zero runAsUser alone is not enough.
+    const strict = context.settings.options['run-as-non-root']?.requireRunAsNonRoot === true;
+    const violations: Violation[] = [];
+    for (const template of context.index.podTemplates) {
+      if (usesUserNamespace(template)) continue;
+      const pod = podSecurityContext(template);
+      if (pod.runAsNonRoot === false) {
+        violations.push(podViolation(template, '/securityContext/runAsNonRoot', 'the pod sets runAsNonRoot: false'));
+      }
+      if (pod.runAsUser === 0) {
+        violations.push(podViolation(template, '/securityContext/runAsUser', 'the pod sets runAsUser: 0 (root)'));
+      }
+      for (const ref of containersOf(template)) {
+        const own = containerSecurityContext(ref);
+        let explicit = false;
+        if (own.runAsNonRoot === false) {
+          violations.push(containerViolation(ref, '/securityContext/runAsNonRoot', 'sets runAsNonRoot: false'));
+          explicit = true;
+        }
+        if (own.runAsUser === 0) {
+          violations.push(containerViolation(ref, '/securityContext/runAsUser', 'sets runAsUser: 0 (root)'));
+          explicit = true;
+        }
+        if (explicit) continue;
+        const nonRoot = (own.runAsNonRoot ?? pod.runAsNonRoot) === true;
+        const user = own.runAsUser ?? pod.runAsUser;
+        const nonRootUser = !strict && typeof user === 'number' && user !== 0;
+        if (!nonRoot && !nonRootUser) {
+          violations.push(
+            containerViolation(ref, '/securityContext/runAsNonRoot', 'may run as root: neither it nor the pod sets runAsNonRoot: true'),
+          );
+        }
+      }
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { selectorChanges, selectorImmutable } from '../../scripts/rules/cross/selector-immutable.ts';
+import { namespaceConsistency } from '../../scripts/rules/cross/namespace-consistency.ts';
+import { networkPolicySelector } from '../../scripts/rules/cross/networkpolicy-selector.ts';
+import { check, contextFor, loadFixture, reportedOn, severityOf } from './fixtures.ts';
+
+describe('networkpolicy-selector', () => {
+  it('accepts a default-deny policy plus a policy that admits the gateway', () => {
+    expect(check(networkPolicySelector, 'policies-admit-gateway')).toEqual([]);
+  });
+
+  it('reports a policy selecting nothing and the Service-backing workload left without ingress', () => {
+    const violations = check(networkPolicySelector, 'policy-selects-nothing-gateway-isolated');
+    expect(violations.every((v) => severityOf(networkPolicySelector, v) === 'warning')).toBe(true);
+    expect(violations.map((v) => [reportedOn(v), v.path, v.message])).toEqual([
+      ['NetworkPolicy gateway-ingress', '/spec/podSelector', 'NetworkPolicy openclaw/gateway-ingress podSelector app=openclaw-gateway selects the pods of no workload in namespace openclaw'],
+      [
+        'Deployment gateway',
+        '/spec/template/metadata/labels',
+        'Deployment openclaw/gateway backs Service openclaw/gateway but NetworkPolicy openclaw/default-deny isolate(s) it for ingress and no NetworkPolicy allows any ingress to it',
+      ],
+    ]);
+  });
+});
+
+describe('namespace-consistency', () => {
+  it('accepts one namespace and ignores cluster-scoped kinds', () => {
+    expect(check(namespaceConsistency, 'one-namespace')).toEqual([]);
+  });
+
+  it('accepts a source that sets no namespace at all', () => {
+    expect(check(namespaceConsistency, 'no-namespace-anywhere')).toEqual([]);
+  });
+
+  it('reports resources outside the Namespace the source renders, and ones without namespace', () => {
+    const violations = check(namespaceConsistency, 'resource-in-other-namespace');
+    expect(violations.every((v) => severityOf(namespaceConsistency, v) === 'warning')).toBe(true);
+    expect(violations.map((v) => [v.path, v.message])).toEqual([
+      ['/metadata/namespace', 'ServiceMonitor monitoring/gateway is in namespace monitoring, but the source is for namespace openclaw'],
+      ['/metadata', 'Secret stray sets no namespace while the source is for namespace openclaw: it lands wherever the deployer points'],
+    ]);
+  });
+
+  it('accepts namespaces listed in options.allow', () => {
+    const violations = check(namespaceConsistency, 'resource-in-other-namespace', { 'namespace-consistency': { allow: ['monitoring'] } });
+    expect(violations.map((v) => v.resource.object.kind)).toEqual(['Secret']);
+  });
+});
+
+describe('selector-immutable', () => {
+  const baseline = loadFixture('selector-immutable/baseline.yaml');
+
+  it('reports nothing when the selector is unchanged', () => {
+    expect(selectorChanges(baseline, loadFixture('selector-immutable/selector-unchanged.yaml'))).toEqual([]);
+  });
+
+  it('reports a changed Deployment selector as an error naming both selectors', () => {
+    const [violation, ...rest] = selectorChanges(baseline, loadFixture('selector-immutable/selector-changed.yaml'));
+    expect(rest).toEqual([]);
+    expect(severityOf(selectorImmutable, violation)).toBe('error');
+    expect(violation.path).toBe('/spec/selector');
+    expect(violation.message).toContain('Deployment openclaw/gateway changes spec.selector from app=gateway (baseline) to app.kubernetes.io/name=gateway');
+  });
+
+  it('says it needs --baseline and checks nothing on its own', () => {
+    expect(selectorImmutable.description).toContain('--baseline');
+    expect(selectorImmutable.check(contextFor(loadFixture('selector-immutable/selector-changed.yaml')))).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generatedSection, renderPoliciesDoc, spliceGenerated } from '../../scripts/docs/policies.ts';
+import { formatRuleList } from '../../scripts/rules/list.ts';
+import { rules } from '../../scripts/rules/registry.ts';
+
+describe('docs/policies.md', () => {
+  it('is up to date with the registry (run `npm run docs`)', () => {
+    const document = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'policies.md'), 'utf8');
+    expect(generatedSection(document)).toBe(renderPoliciesDoc(rules));
+  });
+
+  it('has one row per rule with its id, severity, kinds, fix and equivalents', () => {
+    const section = renderPoliciesDoc([
+      { id: 'a-rule', severity: 'warning', kinds: ['Pod', 'Job'], description: 'Checks a | b.', fix: 'Do c.', equivalents: { kubeLinter: 'kl', polaris: 'pol' } },
+    ]);
+    expect(section).toContain('| `a-rule` | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol |');
+  });
+
+  it('replaces only the generated part', () => {
+    const document = `intro\n${renderPoliciesDoc([])}\noutro\n`;
+    const updated = spliceGenerated(document, renderPoliciesDoc(rules));
+    expect(updated.startsWith('intro\n')).toBe(true);
+    expect(updated.endsWith('\noutro\n')).toBe(true);
+    expect(generatedSection(updated)).toBe(renderPoliciesDoc(rules));
+  });
+});
+
+describe('--list-rules', () => {
+  it('prints id, severity and description in columns', () => {
+    const text = formatRuleList([
+      { id: 'short', severity: 'error', description: 'One.' },
+      { id: 'a-longer-id', severity: 'warning', description: 'Two.' },
+    ]);
+    expect(text).toBe(
+      ['RULE         SEVERITY  DESCRIPTION', 'short        error     One.', 'a-longer-id  warning   Two.', ''].join('\n'),
+    );
+  });
+});
