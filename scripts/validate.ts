@@ -8,7 +8,7 @@ import { runPipeline, type SourceCheck } from './lib/pipeline.ts';
 import { KustomizeUnavailableError, resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { ConfigError, loadConfig, policyCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
+import { ConfigError, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -47,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       concurrency: options.jobs,
       renderTimeoutMs: options.timeoutSeconds * 1000,
       checks,
+      repositoryChecks: [repositoryCheck(config, root)],
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
     },
     discovery.findings,

@@ -3,7 +3,7 @@ import type { Finding, Resource, Severity } from '../lib/model.ts';
 import { findingAt } from '../lib/model.ts';
 import { resolveSettings, type RuleConfig, type RuleSetting } from './config.ts';
 import { ENGINE_RULE_IDS, ENGINE_RULES, indexExemptions } from './exemptions.ts';
-import { rules as registeredRules } from './registry.ts';
+import { repositoryRules, rules as registeredRules } from './registry.ts';
 import { buildIndex } from './resource-index.ts';
 import type { Rule, RuleContext, Violation } from './rule.ts';
 
@@ -24,7 +24,8 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
     settings: resolved.settings,
   };
   const exemptions = indexExemptions(resources, {
-    knownRules: new Set([...rules.map((rule) => rule.id), ...ENGINE_RULE_IDS]),
+    // Repository rules can be exempted on these resources too: their ids are known here.
+    knownRules: new Set([...rules.map((rule) => rule.id), ...repositoryRules.map((rule) => rule.id), ...ENGINE_RULE_IDS]),
     allowExemptions: resolved.allowExemptions,
   });
   const findings: Finding[] = [];
@@ -83,6 +84,6 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
 }
 
 /** The configuration's severity wins over the rule's (and the violation's): it is the user's explicit choice. */
-function severityOf(setting: RuleSetting | undefined, fallback: Severity): Severity {
+export function severityOf(setting: RuleSetting | undefined, fallback: Severity): Severity {
   return setting === 'error' || setting === 'warning' ? setting : fallback;
 }

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, type RuleConfig } from '../../rules/config.ts';
 import { evaluateRules } from '../../rules/engine.ts';
+import { evaluateRepositoryRules } from '../../rules/repository-engine.ts';
 import { formatRuleList } from '../../rules/list.ts';
 import { allRules } from '../../rules/registry.ts';
-import type { SourceCheck } from '../pipeline.ts';
+import type { RepositoryCheck, SourceCheck } from '../pipeline.ts';
 import type { RuleInfo } from '../report/index.ts';
 
 /** A configuration file that cannot be used: the run stops with exit 2. */
@@ -24,6 +25,14 @@ export function loadConfig(explicit: string | undefined, root: string): RuleConf
 
 export function policyCheck(config: RuleConfig): SourceCheck {
   return (resources, source) => evaluateRules(resources, { source: source.name, config });
+}
+
+export function repositoryCheck(config: RuleConfig, root: string): RepositoryCheck {
+  return (outcomes) =>
+    evaluateRepositoryRules(
+      outcomes.map((outcome) => ({ source: outcome.source, resources: outcome.resources, loadFindings: outcome.loadFindings })),
+      { root, config },
+    );
 }
 
 export function ruleDescriptions(): RuleInfo[] {
