@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../scripts/rules/registry.ts';
+import { runValidate } from '../helpers/cli.ts';
+
+function tempFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'policy-cli-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const rootPod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: root
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        runAsUser: 0
+`;
+
+describe('policies through npm run validate', () => {
+  it('--list-rules prints every rule of the registry', async () => {
+    const result = await runValidate(['--list-rules']);
+    expect(result.exitCode).toBe(0);
+    for (const rule of allRules) expect(result.stdout).toMatch(new RegExp(`^${rule.id} +${rule.severity} `, 'm'));
+  });
+
+  it('reports a policy violation with its rule, path and fix', async () => {
+    const result = await runValidate([tempFile('pod.yaml', rootPod), '--format', 'json', '--ignore-missing-schemas']);
+    expect(result.exitCode).toBe(1);
+    const finding = JSON.parse(result.stdout).findings.find((f: { rule: string }) => f.rule === 'run-as-non-root');
+    expect(finding).toMatchObject({ severity: 'error', path: '/spec/containers/0/securityContext/runAsUser', line: 10 });
+    expect(finding.fix).toEqual(expect.any(String));
+  });
+
+  it('applies a configuration given with --config', async () => {
+    const config = tempFile('config.yaml', 'rules:\n  run-as-non-root: warning\n');
+    const result = await runValidate([tempFile('pod.yaml', rootPod), '--format', 'json', '--ignore-missing-schemas', '--config', config]);
+    const finding = JSON.parse(result.stdout).findings.find((f: { rule: string }) => f.rule === 'run-as-non-root');
+    expect(finding.severity).toBe('warning');
+  });
+
+  it('exits 2 with one line for a configuration naming an unknown rule', async () => {
+    const config = tempFile('config.yaml', 'rules:\n  no-such-rule: off\n');
+    const result = await runValidate(['--config', config, tempFile('pod.yaml', rootPod)]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/no-such-rule: unknown rule id/);
+  });
+});
