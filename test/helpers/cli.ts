@@ -1,8 +1,13 @@
 // Runs a toolkit command as a user would: a real process, real files, real exit code.
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
+
+// `node --import tsx` resolves tsx from the working directory, which may be outside this repository.
+const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
 
 export interface CliResult {
   exitCode: number;
@@ -15,7 +20,7 @@ export async function runScript(
   args: readonly string[],
   options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
-  const result = await execa(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'scripts', script), ...args], {
+  const result = await execa(process.execPath, ['--import', tsxLoader, join(repositoryRoot, 'scripts', script), ...args], {
     cwd: options.cwd ?? repositoryRoot,
     reject: false,
     env: { NO_COLOR: '1', ...options.env },

@@ -1,0 +1,24 @@
+// Which errors the promote and diff commands print as one line with exit 2, and which are bugs.
+import { SchemaLoadError } from '../check/schema-validator.ts';
+import { ConfigError } from '../cli/policies.ts';
+import { UsageError } from '../cli/validate-options.ts';
+import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
+import { GitInputError } from './git.ts';
+import { KustomizationEditError } from './images.ts';
+import { OverlayInputError } from './overlays.ts';
+
+export function describeCommandFailure(command: string, error: unknown): string {
+  if (error instanceof UsageError) return `${command}: ${error.message} (see --help)`;
+  if (
+    error instanceof GitInputError ||
+    error instanceof OverlayInputError ||
+    error instanceof KustomizationEditError ||
+    error instanceof KustomizeUnavailableError ||
+    error instanceof SchemaLoadError ||
+    error instanceof ConfigError
+  ) {
+    return `${command}: ${error.message}`;
+  }
+  if (process.env.DEBUG && error instanceof Error) return `${command}: internal error: ${error.stack}`;
+  return `${command}: internal error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,167 @@
+// Moves the canary's image into another overlay: plan, validate a staged copy, then commit on a branch.
+import { copyFile, lstat, mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import type { Report } from '../model.ts';
+import { resolveKustomize } from '../render/kustomize-binary.ts';
+import { compareRenders, type DiffReport } from './format-diff.ts';
+import { branchExists, commitOnNewBranch, currentBranch, repositoryRoot, uncommittedChanges, validBranchName, workingTreeFiles } from './git.ts';
+import { applyImageMoves, readImages, releaseName, sameImage, type ImageEntry, type ImageMove } from './images.ts';
+import { kustomizationFile, overlayLocation, type OverlayLocation } from './overlays.ts';
+import { commitMessage, promotionTitle, pullRequestBody, type PromotionSummary } from './pr-body.ts';
+import { renderTree } from './render-at-ref.ts';
+import { validateOverlay } from './validate-overlay.ts';
+
+/** Why a promotion did not happen, as one line; exit 1 for a failed validation, 2 for anything else. */
+export class PromotionRefused extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+    /** Extra lines for the terminal, e.g. the findings of a failed validation. */
+    readonly details = '',
+  ) {
+    super(message);
+  }
+}
+
+export interface PromoteRequest {
+  from: string;
+  to: string;
+  /** Image names to move; empty means every image whose entry differs. */
+  images: readonly string[];
+  dryRun: boolean;
+  /** Directory inside the repository; the working directory when omitted. */
+  repo?: string;
+  cwd: string;
+  ignoreMissingSchemas?: boolean;
+}
+
+export interface PromotionResult {
+  summary: PromotionSummary;
+  branch: string;
+  /** The commit created on `branch`; undefined for a dry run. */
+  commit?: string;
+  /** The branch that was checked out, for `gh pr create --base`. */
+  baseBranch?: string;
+  title: string;
+  body: string;
+  report: Report;
+  /** The target kustomization's new text. */
+  text: string;
+}
+
+/** Which images move: the pure decision, refusing with a message the user can act on. */
+export function planPromotion(from: { path: string; images: readonly ImageEntry[] }, to: { path: string; images: readonly ImageEntry[] }, requested: readonly string[]): ImageMove[] {
+  if (from.images.length === 0) throw new PromotionRefused(`${from.path} has no images: entries to promote`);
+  const names = requested.length > 0 ? [...new Set(requested)] : from.images.map((image) => image.name);
+  const moves: ImageMove[] = [];
+  for (const name of names) {
+    const source = from.images.find((image) => image.name === name);
+    if (!source) throw new PromotionRefused(`${from.path} has no images: entry named ${name} (it lists ${from.images.map((i) => i.name).join(', ')})`);
+    const target = to.images.find((image) => image.name === name);
+    if (!target) {
+      const hint = requested.length > 0 ? 'add one first' : 'add one first, or choose the images with --image';
+      throw new PromotionRefused(`${to.path} has no images: entry named ${name}; ${hint}`);
+    }
+    if (!sameImage(source, target)) moves.push({ name, before: target, after: source });
+  }
+  if (moves.length === 0) {
+    const what = names.length === 1 ? `${names[0]} is` : 'the images are';
+    throw new PromotionRefused(`nothing to promote: ${what} already the same in ${from.path} and ${to.path}`);
+  }
+  return moves;
+}
+
+/** A branch name git accepts: `promote/prod-2026.3.1`. */
+export function branchName(target: OverlayLocation, moves: readonly ImageMove[]): string {
+  const release = releaseName(moves[0]!.after).replace(/[^A-Za-z0-9._-]+/g, '-');
+  return `promote/${target.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-${release}`;
+}
+
+export async function promote(request: PromoteRequest): Promise<PromotionResult> {
+  const root = await repositoryRoot(request.repo ?? request.cwd);
+  const cwd = request.repo ?? request.cwd;
+  const from = overlayLocation(request.from, root, cwd);
+  const to = overlayLocation(request.to, root, cwd);
+  if (from.path === to.path) throw new PromotionRefused(`--from and --to are the same overlay (${from.path})`);
+  const fromFile = requireKustomization(root, from);
+  const toFile = requireKustomization(root, to);
+  const toFileRel = relative(root, toFile).split(sep).join('/');
+  const targetText = await readFile(toFile, 'utf8');
+  const moves = planPromotion(
+    { path: from.path, images: readImages(await readFile(fromFile, 'utf8'), relative(root, fromFile)) },
+    { path: to.path, images: readImages(targetText, toFileRel) },
+    request.images,
+  );
+  const text = applyImageMoves(targetText, toFileRel, moves);
+  const branch = branchName(to, moves);
+  if (!request.dryRun) await requireCleanStart(root, branch);
+
+  const binary = await resolveKustomize();
+  const stage = await mkdtemp(join(tmpdir(), 'openclaw-promote-'));
+  try {
+    // The promoted overlay is rendered from a copy of the working tree, so the user's files are
+    // written only after it validates, and never at all by a dry run.
+    const tree = join(stage, 'tree');
+    await copyWorkingTree(root, tree);
+    await writeFile(join(tree, toFileRel), text);
+    const report = await validateOverlay(join(tree, to.path), { root: tree, binary, ignoreMissingSchemas: request.ignoreMissingSchemas });
+    if (report.summary.errors > 0) {
+      throw new PromotionRefused(`validation of the promoted ${to.path} failed with ${report.summary.errors} error(s); nothing was changed`, 1, errorLines(report));
+    }
+    const [before] = await renderTree(root, [to.path], { binary });
+    const [after] = await renderTree(tree, [to.path], { binary });
+    const diff: DiffReport = { before: 'current', after: 'promoted', overlays: [compareRenders(to.path, before, after, { before: 'current', after: 'promoted' })] };
+    const summary: PromotionSummary = { from: from.path, to: to.path, moves };
+    const title = promotionTitle(summary);
+    const body = pullRequestBody(summary, diff, report);
+    const baseBranch = await currentBranch(root);
+    if (request.dryRun) return { summary, branch, title, body, report, text, baseBranch };
+    const commit = await commitOnNewBranch(root, branch, [{ path: toFileRel, content: text }], commitMessage(summary, report), join(stage, 'index'));
+    return { summary, branch, commit, title, body, report, text, baseBranch };
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+function requireKustomization(root: string, overlay: OverlayLocation): string {
+  const file = kustomizationFile(join(root, overlay.path));
+  if (!file) throw new PromotionRefused(`overlay ${overlay.path} not found (no kustomization.yaml in ${join(root, overlay.path)})`);
+  return file;
+}
+
+async function requireCleanStart(root: string, branch: string): Promise<void> {
+  const dirty = await uncommittedChanges(root);
+  if (dirty.length > 0) {
+    const first = dirty[0]!.slice(3);
+    throw new PromotionRefused(`the working tree has uncommitted changes (${dirty.length} path${dirty.length === 1 ? '' : 's'}, e.g. ${first}); commit or stash them first`);
+  }
+  if (!(await validBranchName(root, branch))) throw new PromotionRefused(`cannot name a branch ${branch}`);
+  if (await branchExists(root, branch)) throw new PromotionRefused(`branch ${branch} already exists; delete it (git branch -D ${branch}) or merge it first`);
+}
+
+async function copyWorkingTree(root: string, target: string): Promise<void> {
+  for (const file of await workingTreeFiles(root)) {
+    const source = join(root, file);
+    const info = await lstat(source).catch(() => undefined);
+    if (!info) continue;
+    const destination = join(target, file);
+    await mkdir(dirname(destination), { recursive: true });
+    if (info.isSymbolicLink()) await symlink(await readlink(source), destination);
+    else if (info.isFile()) await copyFile(source, destination);
+  }
+}
+
+const MAX_ERROR_LINES = 20;
+
+function errorLines(report: Report): string {
+  const errors = report.findings.filter((finding) => finding.severity === 'error');
+  const lines = errors
+    .slice(0, MAX_ERROR_LINES)
+    .map((finding) => `  ${finding.file ?? finding.source}${finding.line ? `:${finding.line}` : ''}  ${finding.rule}  ${finding.message}`);
+  if (errors.length > MAX_ERROR_LINES) lines.push(`  … and ${errors.length - MAX_ERROR_LINES} more (npm run validate -- ${report.sources[0]?.source ?? ''})`);
+  if (errors.some((finding) => finding.rule === 'unknown-kind')) {
+    lines.push('  (no schema is vendored for some kinds: run npm run schemas, or pass --ignore-missing-schemas)');
+  }
+  return lines.join('\n');
+}

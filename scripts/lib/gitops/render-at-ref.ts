@@ -1,0 +1,72 @@
+// Renders overlays as they are at a git ref (from an exported copy) or in the working tree.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import type { Finding, Resource } from '../model.ts';
+import { mapConcurrently } from '../pipeline.ts';
+import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
+import { renderKustomization } from '../render/render.ts';
+import { resolveCommit } from './git.ts';
+import { kustomizationFile, listOverlays } from './overlays.ts';
+
+export interface OverlayRender {
+  /** Repository-relative directory, e.g. 'overlays/prod'. */
+  overlay: string;
+  /** False when the directory has no kustomization on this side. */
+  exists: boolean;
+  /** True when kustomize could not build it; `findings` says why. */
+  failed: boolean;
+  resources: Resource[];
+  /** What rendering or parsing reported (a `render` finding when it failed). */
+  findings: Finding[];
+}
+
+export interface RenderTreeOptions {
+  binary?: KustomizeBinary;
+  concurrency?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Renders `overlays` (default: every overlay under overlays/ at that ref) as they are at `ref`.
+ * The ref's tree is exported with `git archive` into a temporary directory that is always removed:
+ * the user's checkout, index and worktree list are never touched. Paths in the results are
+ * repository-relative, as for the working tree, so the two sides compare directly.
+ */
+export async function renderAtRef(root: string, ref: string, overlays?: readonly string[], options: RenderTreeOptions = {}): Promise<OverlayRender[]> {
+  const commit = await resolveCommit(root, ref);
+  const tree = await mkdtemp(join(tmpdir(), 'openclaw-ref-'));
+  try {
+    await exportCommit(root, commit, tree);
+    return await renderTree(tree, overlays ?? listOverlays(tree), options);
+  } finally {
+    await rm(tree, { recursive: true, force: true });
+  }
+}
+
+/** The same as renderAtRef for the files on disk now, committed or not. */
+export function renderWorkingTree(root: string, overlays?: readonly string[], options: RenderTreeOptions = {}): Promise<OverlayRender[]> {
+  return renderTree(root, overlays ?? listOverlays(root), options);
+}
+
+export async function renderTree(tree: string, overlays: readonly string[], options: RenderTreeOptions = {}): Promise<OverlayRender[]> {
+  const present = overlays.filter((overlay) => kustomizationFile(join(tree, overlay)) !== undefined);
+  const binary = present.length > 0 ? (options.binary ?? (await resolveKustomize())) : undefined;
+  return mapConcurrently(overlays, options.concurrency ?? availableParallelism(), async (overlay): Promise<OverlayRender> => {
+    if (!present.includes(overlay)) return { overlay, exists: false, failed: false, resources: [], findings: [] };
+    const result = await renderKustomization(join(tree, overlay), { root: tree, source: overlay, binary, timeoutMs: options.timeoutMs });
+    return {
+      overlay,
+      exists: true,
+      failed: result.findings.some((finding) => finding.rule === 'render'),
+      resources: result.resources,
+      findings: result.findings,
+    };
+  });
+}
+
+/** `git archive <commit> | tar -x -C <dir>`, as two processes joined by execa, no shell. */
+export async function exportCommit(root: string, commit: string, dir: string): Promise<void> {
+  await execa('git', ['archive', '--format=tar', commit], { cwd: root, stdin: 'ignore' }).pipe('tar', ['-x', '-f', '-', '-C', dir]);
+}

@@ -1,0 +1,38 @@
+// The rendered diff between a git ref and the working tree, for every overlay on either side.
+import { OverlayInputError, overlayLocation } from './overlays.ts';
+import { compareRenders, type DiffReport } from './format-diff.ts';
+import { resolveKustomize } from '../render/kustomize-binary.ts';
+import { renderAtRef, renderWorkingTree } from './render-at-ref.ts';
+import { repositoryRoot, resolveCommit } from './git.ts';
+
+export interface RenderedDiffRequest {
+  base: string;
+  /** Overlay names or paths as given; empty means every overlay on either side. */
+  overlays: readonly string[];
+  cwd: string;
+}
+
+export async function renderedDiff(request: RenderedDiffRequest): Promise<DiffReport> {
+  const root = await repositoryRoot(request.cwd);
+  await resolveCommit(root, request.base);
+  const overlays = request.overlays.length > 0 ? request.overlays.map((given) => overlayLocation(given, root, request.cwd).path) : undefined;
+  const binary = await resolveKustomize();
+  const [before, after] = await Promise.all([renderAtRef(root, request.base, overlays, { binary }), renderWorkingTree(root, overlays, { binary })]);
+  const names = [...new Set([...before, ...after].map((render) => render.overlay))].sort();
+  const labels = { before: request.base, after: 'working tree' };
+  for (const name of names) {
+    const somewhere = [...before, ...after].some((render) => render.overlay === name && render.exists);
+    if (!somewhere) throw new OverlayInputError(`overlay ${name} has no kustomization at ${request.base} nor in the working tree`);
+  }
+  return {
+    ...labels,
+    overlays: names.map((name) =>
+      compareRenders(
+        name,
+        before.find((render) => render.overlay === name),
+        after.find((render) => render.overlay === name),
+        labels,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,39 @@
+// The checks `npm run validate` runs on one overlay, for commands that must not write a broken overlay.
+import { resolve } from 'node:path';
+import type { Report } from '../model.ts';
+import { SchemaValidator, VENDORED_SCHEMAS } from '../check/schema-validator.ts';
+import { resolveKubernetesVersion } from '../cli/kubernetes-version.ts';
+import { loadConfig, policyCheck } from '../cli/policies.ts';
+import { runPipeline } from '../pipeline.ts';
+import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
+import { displayPath } from '../sources/discover.ts';
+
+export interface ValidateOverlayOptions {
+  /** Source names and the rule configuration (validate.config.yaml) are taken relative to it. */
+  root?: string;
+  binary?: KustomizeBinary;
+  ignoreMissingSchemas?: boolean;
+  kubernetesVersion?: string;
+}
+
+/**
+ * Renders `dir` and runs schema checks and the per-source policies, configured by the root's
+ * validate.config.yaml. Whole-repository rules (GitOps wiring) are left to `npm run validate`:
+ * they need every source, and one overlay alone would give them a false picture.
+ */
+export async function validateOverlay(dir: string, options: ValidateOverlayOptions = {}): Promise<Report> {
+  const root = options.root ?? process.cwd();
+  const path = resolve(root, dir);
+  const config = loadConfig(undefined, root);
+  const locations = [VENDORED_SCHEMAS];
+  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion, locations);
+  return runPipeline([{ kind: 'kustomization', name: displayPath(root, path), path }], {
+    root,
+    binary: options.binary ?? (await resolveKustomize()),
+    validator: new SchemaValidator({ locations, kubernetesVersion }),
+    kubernetesVersion,
+    ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
+    concurrency: 1,
+    checks: [policyCheck(config)],
+  });
+}

@@ -1,0 +1,56 @@
+import { posix } from 'node:path';
+import type { Resource } from '../../lib/model.ts';
+import { pointer } from '../../lib/model.ts';
+import { listAt } from '../cross/lib/values.ts';
+import type { RepositoryRule, Violation } from '../rule.ts';
+import { readKustomization } from './lib/kustomization-file.ts';
+import { hasKustomization, overlaysOf } from './lib/overlays.ts';
+import { isRemote, remotePin } from './lib/remote-refs.ts';
+import { isDirectory, repositoryPath } from './lib/repository-paths.ts';
+
+// `bases` is the pre-v3 spelling of resources; kustomize v5 still reads it.
+const FIELDS = ['resources', 'components', 'bases'] as const;
+
+export const remoteResource: RepositoryRule = {
+  scope: 'repository',
+  id: 'remote-resource',
+  severity: 'error',
+  description:
+    'Kustomization resources and components (of every overlay and what it includes) are local, or remote ones are pinned with ?ref= to a commit SHA or a release tag, never a branch, HEAD or no ref at all.',
+  fix: 'Vendor the remote files into the repository, or pin the URL with ?ref=<40-hex commit> or ?ref=vX.Y.Z.',
+  kinds: ['Kustomization'],
+  equivalents: {},
+  check(context) {
+    const violations: Violation[] = [];
+    const visited = new Set<string>();
+    const walk = (dir: string, source: string) => {
+      if (visited.has(dir)) return;
+      visited.add(dir);
+      const kustomization = readKustomization(context.root, dir, source);
+      if (!kustomization) return;
+      for (const field of FIELDS) {
+        listAt(kustomization.object, field).forEach((entry, index) => {
+          if (typeof entry !== 'string') return;
+          if (isRemote(entry)) {
+            const pin = remotePin(entry);
+            if (!pin.pinned) violations.push(remoteViolation(kustomization, pointer(field, index), entry, pin.reason));
+            return;
+          }
+          // Local directories are followed: a base or component may pull in a remote of its own.
+          const child = repositoryPath(posix.join(dir, entry));
+          if (child !== undefined && isDirectory(context.root, child) && hasKustomization(context.root, child)) walk(child, source);
+        });
+      }
+    };
+    for (const overlay of overlaysOf(context)) walk(overlay.dir, overlay.checked.source.name);
+    return violations;
+  },
+};
+
+function remoteViolation(kustomization: Resource, path: string, entry: string, reason: string): Violation {
+  return {
+    resource: kustomization,
+    path,
+    message: `${kustomization.file} includes the remote ${entry}, and ${reason}: the render changes without a commit here`,
+  };
+}

@@ -1,0 +1,70 @@
+// Builds the RepositoryContext the pipeline would hand the GitOps rules, from a directory on disk:
+// overlays rendered with the real kustomize, flux/ and argocd/ parsed as plain manifests.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Source } from '../../scripts/lib/model.ts';
+import { parseResources } from '../../scripts/lib/parse/resources.ts';
+import { renderKustomization } from '../../scripts/lib/render/render.ts';
+import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { manifestFiles } from '../../scripts/lib/sources/load.ts';
+import type { CheckedSource, RepositoryContext, Violation } from '../../scripts/rules/rule.ts';
+
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/gitops', import.meta.url));
+
+export type Options = Record<string, Record<string, unknown>>;
+
+async function renderOverlay(root: string, source: Source): Promise<CheckedSource> {
+  const rendered = await renderKustomization(source.path, { root, source: source.name });
+  return { source, resources: rendered.resources, loadFindings: rendered.findings };
+}
+
+/** Reads every YAML file of a GitOps directory; a fixture that does not parse fails loudly. */
+export function readManifests(root: string, dir: string, name = relative(root, dir)): CheckedSource {
+  const source: Source = { kind: 'manifests', name, path: dir };
+  const resources = manifestFiles(dir).flatMap((file) => {
+    const parsed = parseResources(readFileSync(file, 'utf8'), { source: name, file: relative(root, file) });
+    if (parsed.findings.length > 0) throw new Error(`${file} does not parse: ${parsed.findings[0]!.message}`);
+    return parsed.resources;
+  });
+  return { source, resources, loadFindings: [] };
+}
+
+export interface LoadOptions {
+  /** Skip kustomize: the overlays are listed with no resources (for rules that only read kustomization files). */
+  render?: boolean;
+  options?: Options;
+}
+
+/** The repository at `root`, discovered as `npm run validate` does by default. */
+export async function loadRepository(root: string, options: LoadOptions = {}): Promise<RepositoryContext> {
+  const { sources } = discoverRepository(root);
+  const checked = await Promise.all(
+    sources.map((source) => {
+      if (source.kind === 'manifests') return readManifests(root, source.path, source.name);
+      if (options.render === false) return { source, resources: [], loadFindings: [] };
+      return renderOverlay(root, source);
+    }),
+  );
+  return { root, sources: checked, settings: { production: false, options: options.options ?? {} } };
+}
+
+/** The same repository with its flux/ and argocd/ replaced by those of a fixture case directory. */
+export function withGitOpsOf(context: RepositoryContext, caseDir: string): RepositoryContext {
+  const overlays = context.sources.filter((checked) => checked.source.kind === 'kustomization');
+  // The case's files stand in for the repository's own flux/ and argocd/, at the same place.
+  const gitops = ['flux', 'argocd']
+    .filter((name) => existsSync(join(caseDir, name)))
+    .map((name) => ({ ...readManifests(caseDir, join(caseDir, name), name), source: { kind: 'manifests' as const, name, path: join(context.root, name) } }));
+  return { ...context, sources: [...overlays, ...gitops] };
+}
+
+export function withOptions(context: RepositoryContext, options: Options): RepositoryContext {
+  return { ...context, settings: { ...context.settings, options } };
+}
+
+/** 'Kind name /pointer' for each violation: what a reader of a test failure needs. */
+export function summary(violations: readonly Violation[]): string[] {
+  return violations.map((v) => `${v.resource.object.kind} ${v.resource.object.metadata?.name ?? ''} ${v.path}`);
+}

@@ -1,0 +1,55 @@
+// Throwaway git repositories holding this repository's manifests, and the commands run as processes.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { repositoryRoot, runScript, type CliResult } from '../helpers/cli.ts';
+
+export function run(script: 'promote.ts' | 'diff.ts', args: readonly string[], cwd: string): Promise<CliResult> {
+  return runScript(script, args, { cwd });
+}
+
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+  const result = await execa('git', args, { cwd, stdin: 'ignore' });
+  return String(result.stdout);
+}
+
+/**
+ * A new repository with the committed base/, components/, overlays/ and validate.config.yaml of
+ * this one (from HEAD, so that work in progress elsewhere in the checkout cannot leak in), one commit
+ * on main.
+ */
+export async function manifestRepository(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-test-'));
+  await execa('git', ['archive', '--format=tar', 'HEAD', 'base', 'components', 'overlays', 'validate.config.yaml'], { cwd: repositoryRoot }).pipe('tar', [
+    '-x',
+    '-f',
+    '-',
+    '-C',
+    dir,
+  ]);
+  await git(dir, 'init', '--quiet', '--initial-branch=main');
+  await git(dir, 'config', 'user.name', 'Promotion Test');
+  await git(dir, 'config', 'user.email', 'promotion-test@example.com');
+  await git(dir, 'config', 'commit.gpgsign', 'false');
+  await commitAll(dir, 'manifests');
+  return dir;
+}
+
+export async function commitAll(dir: string, message: string): Promise<void> {
+  await git(dir, 'add', '--all');
+  await git(dir, 'commit', '--quiet', '--message', message);
+}
+
+export async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const before = await readFile(file, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`test setup: the edit did not change ${file}`);
+  await writeFile(file, after);
+}
+
+export function removeRepository(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true });
+}
+
+export const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
