@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeCommandFailure } from './lib/gitops/cli-errors.ts';
+import { describeCommandFailure } from './lib/cli/command-errors.ts';
 import { PROMOTE_USAGE, parsePromoteOptions } from './lib/gitops/promote-options.ts';
 import { PromotionRefused, promote, type PromotionResult } from './lib/gitops/promotion.ts';
 

@@ -1,14 +1,16 @@
 // `npm run validate`: wires discovery, rendering, checks and reporting; the work lives in scripts/lib.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SchemaLoadError, SchemaValidator, VENDORED_SCHEMAS } from './lib/check/schema-validator.ts';
+import { SchemaValidator, VENDORED_SCHEMAS } from './lib/check/schema-validator.ts';
 import { resolveKubernetesVersion } from './lib/cli/kubernetes-version.ts';
-import { UsageError, VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
-import { runPipeline, type SourceCheck } from './lib/pipeline.ts';
-import { KustomizeUnavailableError, resolveKustomize } from './lib/render/kustomize-binary.ts';
+import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
+import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipeline.ts';
+import { baselineCheck } from './lib/cli/baseline.ts';
+import { describeCommandFailure } from './lib/cli/command-errors.ts';
+import { resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { ConfigError, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
+import { loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -36,6 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
   const checks: SourceCheck[] = [policyCheck(config)];
+  const repositoryChecks: RepositoryCheck[] = [repositoryCheck(config, root)];
+  if (options.baseline) {
+    repositoryChecks.push(await baselineCheck(options.baseline, { root, sources: discovery.sources, config, binary }));
+  }
   const report = await runPipeline(
     discovery.sources,
     {
@@ -47,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       concurrency: options.jobs,
       renderTimeoutMs: options.timeoutSeconds * 1000,
       checks,
-      repositoryChecks: [repositoryCheck(config, root)],
+      repositoryChecks,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
     },
     discovery.findings,
@@ -66,21 +72,12 @@ function writeReport(text: string, options: ValidateOptions): void {
   else process.stdout.write(text);
 }
 
-/** Errors the user can act on are one line; anything else is a bug and keeps its stack under DEBUG. */
-export function describeFailure(error: unknown): string {
-  if (error instanceof UsageError) return `validate: ${error.message} (see --help)`;
-  if (error instanceof KustomizeUnavailableError || error instanceof SchemaLoadError || error instanceof ConfigError) return `validate: ${error.message}`;
-  const message = error instanceof Error ? error.message : String(error);
-  if (process.env.DEBUG && error instanceof Error) return `validate: internal error: ${error.stack}`;
-  return `validate: internal error: ${message}`;
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${describeFailure(error)}\n`);
+    process.stderr.write(`${describeCommandFailure('validate', error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,11 +1,11 @@
 // Which errors the promote and diff commands print as one line with exit 2, and which are bugs.
 import { SchemaLoadError } from '../check/schema-validator.ts';
-import { ConfigError } from '../cli/policies.ts';
-import { UsageError } from '../cli/validate-options.ts';
+import { ConfigError } from './policies.ts';
+import { UsageError } from './validate-options.ts';
 import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
-import { GitInputError } from './git.ts';
-import { KustomizationEditError } from './images.ts';
-import { OverlayInputError } from './overlays.ts';
+import { GitInputError } from '../gitops/git.ts';
+import { KustomizationEditError } from '../gitops/images.ts';
+import { OverlayInputError } from '../gitops/overlays.ts';
 
 export function describeCommandFailure(command: string, error: unknown): string {
   if (error instanceof UsageError) return `${command}: ${error.message} (see --help)`;
