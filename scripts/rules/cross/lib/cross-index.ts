@@ -70,6 +70,22 @@ export function crossIndex(context: Pick<RuleContext, 'resources' | 'index'>): C
   return built;
 }
 
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
+function cached<T>(cache: Map<string, T>, cacheKey: string, compute: () => T): T {
+  let value = cache.get(cacheKey);
+  if (value === undefined) cache.set(cacheKey, (value = compute()));
+  return value;
+}
+
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
@@ -120,6 +136,18 @@ function buildCrossIndex(resources: readonly Resource[], templates: readonly Pod
   const services = resources.filter((r) => r.object.kind === 'Service').map(serviceInfo);
   const hpas = resources.filter((r) => r.object.kind === 'HorizontalPodAutoscaler').map(hpaInfo);
   const ports = new Map<Workload, ContainerPort[]>();
+  // Lookups by key and memoised selections keep rules linear when thousands of resources share labels.
+  const workloadsIn = groupBy(workloads, (w) => w.namespace);
+  const servicesIn = groupBy(services, (s) => s.namespace);
+  const workloadByKey = new Map(workloads.map((w) => [key(w.kind, w.namespace, w.name), w]));
+  const hpasByTarget = new Map<string, HpaInfo[]>();
+  for (const hpa of hpas) {
+    if (!hpa.targetKind || !hpa.targetName) continue;
+    const target = key(hpa.targetKind, hpa.namespace, hpa.targetName);
+    hpasByTarget.set(target, [...(hpasByTarget.get(target) ?? []), hpa]);
+  }
+  const selections = new Map<string, Workload[]>();
+  const selectedBy = new Map<string, ServiceInfo[]>();
 
   const index: CrossIndex = {
     workloads,
@@ -127,13 +155,15 @@ function buildCrossIndex(resources: readonly Resource[], templates: readonly Pod
     hpas,
     find: (kind, name, namespace) => byKey.get(key(kind, namespace, name)),
     workloadsSelectedBy: (selector, namespace) =>
-      workloads.filter((w) => w.namespace === namespace && matches(selector, w.labels)),
+      cached(selections, `${namespace ?? ''}\u0000${JSON.stringify(selector)}`, () =>
+        (workloadsIn.get(namespace) ?? []).filter((w) => matches(selector, w.labels)),
+      ),
     servicesSelecting: (workload) =>
-      services.filter((s) => s.selector && s.namespace === workload.namespace && matches(s.selector, workload.labels)),
-    hpasTargeting: (workload) =>
-      hpas.filter((h) => h.namespace === workload.namespace && h.targetKind === workload.kind && h.targetName === workload.name),
-    workloadFor: (hpa) =>
-      workloads.find((w) => w.namespace === hpa.namespace && w.kind === hpa.targetKind && w.name === hpa.targetName),
+      cached(selectedBy, `${workload.namespace ?? ''}\u0000${JSON.stringify(workload.labels)}`, () =>
+        (servicesIn.get(workload.namespace) ?? []).filter((s) => s.selector && matches(s.selector, workload.labels)),
+      ),
+    hpasTargeting: (workload) => hpasByTarget.get(key(workload.kind, workload.namespace, workload.name)) ?? [],
+    workloadFor: (hpa) => (hpa.targetKind && hpa.targetName ? workloadByKey.get(key(hpa.targetKind, hpa.namespace, hpa.targetName)) : undefined),
     containerPorts: (workload) => {
       let list = ports.get(workload);
       if (!list) {
