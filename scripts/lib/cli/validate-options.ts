@@ -38,7 +38,7 @@ Options:
   --list-rules                print the rules and exit
   --quiet                     print findings only (no progress, no summary)
   --timeout SECONDS           time limit for one kustomize build (default 120)
-  --jobs N                    sources rendered at once (default: number of cores)
+  --jobs N                    sources rendered at once (default: twice the number of cores)
   -h, --help                  print this help
 
 Exit status: 0 no error findings, 1 error findings, 2 the tool could not do its job.`;
@@ -88,7 +88,8 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
     listRules: values['list-rules'] as boolean,
     quiet: values.quiet as boolean,
     timeoutSeconds: positiveNumber('--timeout', values.timeout as string),
-    jobs: values.jobs === undefined ? availableParallelism() : positiveNumber('--jobs', values.jobs),
+    // A render is a process that also waits on disk and start-up: two per core keep both cores busy.
+    jobs: values.jobs === undefined ? 2 * availableParallelism() : positiveNumber('--jobs', values.jobs),
     help: values.help as boolean,
   };
 }

@@ -1,0 +1,148 @@
+// Reads the one model a kubernetes-models `.d.ts` file declares, by syntax only (no type checking:
+// fast, and the files are generated in a fixed style).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
+import { NODE_MODULES } from '../paths.ts';
+import type { Declaration, DeclarationRef, DtsProperty, TypeShape } from './shapes.ts';
+
+const cache = new Map<string, Declaration>();
+
+export function readDeclaration(file: string): Declaration {
+  let declaration = cache.get(file);
+  if (!declaration) {
+    declaration = parseDeclaration(file, readFileSync(file, 'utf8'));
+    cache.set(file, declaration);
+  }
+  return declaration;
+}
+
+export function parseDeclaration(file: string, text: string): Declaration {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const imports = importTable(source, file);
+  const primary = source.statements.find(
+    (node): node is ts.InterfaceDeclaration | ts.TypeAliasDeclaration => ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node),
+  );
+  if (!primary) throw new Error(`schema generator: ${file} declares no interface or type`);
+  imports.set(primary.name.text, { file, importedAs: primary.name.text }); // recursive types (JSONSchemaProps)
+  const canonicalName = exportedAlias(source, primary.name.text) ?? primary.name.text;
+  const shapeOf = (node: ts.TypeNode): TypeShape => toShape(node, imports, file);
+  if (ts.isTypeAliasDeclaration(primary)) {
+    return { kind: 'alias', file, canonicalName, shape: shapeOf(primary.type) };
+  }
+  const bases = (primary.heritageClauses ?? []).flatMap((clause) => clause.types.map((t) => t.expression.getText(source)));
+  const own = membersToProperties(primary.members, shapeOf, file);
+  return { kind: 'interface', file, canonicalName, properties: withInherited(bases, imports, own, file), typeMeta: bases.includes('TypeMeta') };
+}
+
+/**
+ * `interface IIssuerSpec extends IIssuerConfig {}` declares its fields through the base: without them an
+ * empty body would read as "raw JSON, anything goes". Own members win over inherited ones.
+ */
+function withInherited(bases: string[], imports: ReadonlyMap<string, DeclarationRef>, own: DtsProperty[], file: string): DtsProperty[] {
+  const merged = new Map<string, DtsProperty>();
+  for (const base of bases) {
+    if (base === 'TypeMeta') continue;
+    const target = imports.get(base);
+    if (!target) throw new Error(`schema generator: cannot resolve base interface ${base} in ${file}`);
+    const inherited = readDeclaration(target.file);
+    if (inherited.kind !== 'interface') throw new Error(`schema generator: base ${base} of ${file} is not an interface`);
+    for (const property of inherited.properties) merged.set(property.name, property);
+  }
+  for (const property of own) merged.set(property.name, property);
+  return [...merged.values()];
+}
+
+function membersToProperties(members: ts.NodeArray<ts.TypeElement>, shapeOf: (node: ts.TypeNode) => TypeShape, file: string): DtsProperty[] {
+  const properties: DtsProperty[] = [];
+  for (const member of members) {
+    if (!ts.isPropertySignature(member) || !member.type) continue;
+    const name = ts.isStringLiteral(member.name) || ts.isIdentifier(member.name) ? member.name.text : undefined;
+    if (name === undefined) throw new Error(`schema generator: unreadable property name in ${file}`);
+    properties.push({ name, optional: member.questionToken !== undefined, shape: shapeOf(member.type) });
+  }
+  return properties;
+}
+
+/** `export type { IFoo as IIoK8sApiCoreV1Foo }`: the globally unique name, also the validator's file name. */
+function exportedAlias(source: ts.SourceFile, localName: string): string | undefined {
+  for (const statement of source.statements) {
+    if (!ts.isExportDeclaration(statement) || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    for (const element of statement.exportClause.elements) {
+      if ((element.propertyName ?? element.name).text === localName) return element.name.text;
+    }
+  }
+  return undefined;
+}
+
+function importTable(source: ts.SourceFile, file: string): Map<string, DeclarationRef> {
+  const table = new Map<string, DeclarationRef>();
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    const target = resolveModule(statement.moduleSpecifier.text, file);
+    if (!target) continue;
+    for (const element of bindings.elements) table.set(element.name.text, { file: target, importedAs: element.name.text });
+  }
+  return table;
+}
+
+function resolveModule(specifier: string, fromFile: string): string | undefined {
+  if (specifier === '@kubernetes-models/base') return undefined;
+  const withoutJs = specifier.replace(/\.js$/, '');
+  const base = specifier.startsWith('.') ? resolve(dirname(fromFile), withoutJs) : join(NODE_MODULES, withoutJs);
+  const candidate = `${base}.d.ts`;
+  if (!existsSync(candidate)) throw new Error(`schema generator: cannot find ${specifier} imported by ${fromFile}`);
+  return candidate;
+}
+
+function toShape(node: ts.TypeNode, imports: ReadonlyMap<string, DeclarationRef>, file: string): TypeShape {
+  const recurse = (child: ts.TypeNode): TypeShape => toShape(child, imports, file);
+  switch (node.kind) {
+    case ts.SyntaxKind.StringKeyword:
+      return { kind: 'string' };
+    case ts.SyntaxKind.NumberKeyword:
+      return { kind: 'number' };
+    case ts.SyntaxKind.BooleanKeyword:
+      return { kind: 'boolean' };
+    case ts.SyntaxKind.AnyKeyword:
+    case ts.SyntaxKind.UnknownKeyword:
+    case ts.SyntaxKind.ObjectKeyword:
+      return { kind: 'any' };
+  }
+  if (ts.isParenthesizedTypeNode(node)) return recurse(node.type);
+  if (ts.isArrayTypeNode(node)) return { kind: 'array', items: recurse(node.elementType) };
+  if (ts.isLiteralTypeNode(node)) return { kind: 'literals', values: [literalValue(node, file)] };
+  if (ts.isUnionTypeNode(node)) {
+    const options = node.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword)).map(recurse);
+    if (options.length === 1) return options[0]!;
+    if (options.every((o) => o.kind === 'literals')) {
+      return { kind: 'literals', values: options.flatMap((o) => (o.kind === 'literals' ? o.values : [])) };
+    }
+    return { kind: 'union', options };
+  }
+  if (ts.isTypeLiteralNode(node)) {
+    const index = node.members.find(ts.isIndexSignatureDeclaration);
+    if (index) return { kind: 'map', values: recurse(index.type) };
+    return { kind: 'object', properties: membersToProperties(node.members, recurse, file) };
+  }
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
+    const name = node.typeName.text;
+    if (name === 'Array' && node.typeArguments?.length === 1) return { kind: 'array', items: recurse(node.typeArguments[0]!) };
+    if (name === 'Record' && node.typeArguments?.length === 2) return { kind: 'map', values: recurse(node.typeArguments[1]!) };
+    const target = imports.get(name);
+    if (target) return { kind: 'ref', target };
+  }
+  throw new Error(`schema generator: unsupported type "${node.getText()}" in ${file}`);
+}
+
+function literalValue(node: ts.LiteralTypeNode, file: string): string | number | boolean {
+  const literal = node.literal;
+  if (ts.isStringLiteral(literal)) return literal.text;
+  if (ts.isNumericLiteral(literal)) return Number(literal.text);
+  if (literal.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (literal.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (ts.isPrefixUnaryExpression(literal) && ts.isNumericLiteral(literal.operand)) return -Number(literal.operand.text);
+  throw new Error(`schema generator: unsupported literal type in ${file}`);
+}
