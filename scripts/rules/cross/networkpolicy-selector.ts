@@ -1,7 +1,7 @@
 import type { Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex, type Workload } from './lib/cross-index.ts';
-import { describeSelector, isEmptySelector, labelSelector, matches } from './lib/selectors.ts';
+import { crossIndex } from './lib/cross-index.ts';
+import { describeSelector, isEmptySelector, labelSelector, matches, type LabelSelector } from './lib/selectors.ts';
 import { describe, describeNamespace, listAt, namespaceOf, recordAt, stringList, valueAt } from './lib/values.ts';
 
 /** Without policyTypes a policy always restricts ingress (and egress only when it has egress rules). */
@@ -10,8 +10,25 @@ function restrictsIngress(policy: Resource): boolean {
   return Array.isArray(types) ? stringList(types).includes('Ingress') : true;
 }
 
-function selects(policy: Resource, workload: Workload): boolean {
-  return namespaceOf(policy) === workload.namespace && matches(labelSelector(recordAt(policy.object, 'spec', 'podSelector') ?? {}), workload.labels);
+interface IngressPolicy {
+  resource: Resource;
+  selector: LabelSelector;
+  allowsIngress: boolean;
+}
+
+/** The policies that isolate pods for ingress, by namespace, with their selectors parsed once. */
+function isolatingPolicies(policies: readonly Resource[]): Map<string | undefined, IngressPolicy[]> {
+  const byNamespace = new Map<string | undefined, IngressPolicy[]>();
+  for (const resource of policies) {
+    if (!restrictsIngress(resource)) continue;
+    const policy = {
+      resource,
+      selector: labelSelector(recordAt(resource.object, 'spec', 'podSelector') ?? {}),
+      allowsIngress: listAt(resource.object, 'spec', 'ingress').length > 0,
+    };
+    byNamespace.set(namespaceOf(resource), [...(byNamespace.get(namespaceOf(resource)) ?? []), policy]);
+  }
+  return byNamespace;
 }
 
 export const networkPolicySelector: Rule = {
@@ -35,12 +52,20 @@ export const networkPolicySelector: Rule = {
         message: `${describe(policy)} podSelector ${describeSelector(selector)} selects the pods of no workload in namespace ${describeNamespace(namespaceOf(policy))}`,
       });
     }
+    const ingressPolicies = isolatingPolicies(policies);
+    // Workloads with the same labels are isolated by the same policies: decide once per label set.
+    const isolatedBy = new Map<string, Resource[]>();
     for (const workload of index.workloads) {
       const services = index.servicesSelecting(workload);
       if (services.length === 0) continue;
-      const isolating = policies.filter((p) => restrictsIngress(p) && selects(p, workload));
+      const labelsKey = `${workload.namespace ?? ''}\u0000${JSON.stringify(workload.labels)}`;
+      let isolating = isolatedBy.get(labelsKey);
+      if (!isolating) {
+        const selecting = (ingressPolicies.get(workload.namespace) ?? []).filter((p) => matches(p.selector, workload.labels));
+        isolating = selecting.some((p) => p.allowsIngress) ? [] : selecting.map((p) => p.resource);
+        isolatedBy.set(labelsKey, isolating);
+      }
       if (isolating.length === 0) continue;
-      if (isolating.some((p) => listAt(p.object, 'spec', 'ingress').length > 0)) continue;
       violations.push({
         resource: workload.resource,
         path: `${workload.template.specPath.replace(/\/spec$/, '')}/metadata/labels`,
