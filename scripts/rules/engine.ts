@@ -33,33 +33,14 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
   for (const rule of rules) {
     const setting = resolved.rules[rule.id];
     if (setting === 'off') continue;
-    let violations: Violation[];
-    try {
-      violations = rule.check(context);
-    } catch (error) {
-      // One broken rule must not hide what the others find; the user still learns something is wrong.
-      findings.push({
-        rule: rule.id,
-        severity: 'error',
-        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
-        source: options.source,
-      });
+    const outcome = guardedCheck(rule.id, options.source, () => rule.check(context));
+    if (!Array.isArray(outcome)) {
+      findings.push(outcome);
       continue;
     }
-    for (const violation of violations) {
+    for (const violation of outcome) {
       if (exemptions.exempts(rule.id, violation)) continue;
-      findings.push(
-        findingAt(
-          violation.resource,
-          {
-            rule: rule.id,
-            severity: severityOf(setting, violation.severity ?? rule.severity),
-            message: violation.message,
-            fix: rule.fix,
-          },
-          violation.path,
-        ),
-      );
+      findings.push(violationFinding(rule, violation, setting));
     }
   }
 
@@ -81,6 +62,32 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
     );
   }
   return findings;
+}
+
+/** A rule that throws becomes one error finding: one broken rule must not hide what the others find. */
+export function guardedCheck(ruleId: string, source: string, check: () => Violation[]): Violation[] | Finding {
+  try {
+    return check();
+  } catch (error) {
+    return {
+      rule: ruleId,
+      severity: 'error',
+      message: `internal error in rule ${ruleId}: ${error instanceof Error ? error.message : String(error)}`,
+      source,
+    };
+  }
+}
+
+export function violationFinding(
+  rule: Pick<Rule, 'id' | 'severity' | 'fix'>,
+  violation: Violation,
+  setting: RuleSetting | undefined,
+): Finding {
+  return findingAt(
+    violation.resource,
+    { rule: rule.id, severity: severityOf(setting, violation.severity ?? rule.severity), message: violation.message, fix: rule.fix },
+    violation.path,
+  );
 }
 
 /** The configuration's severity wins over the rule's (and the violation's): it is the user's explicit choice. */

@@ -1,11 +1,10 @@
 // Runs the whole-repository rules once every source is loaded, with the same configuration and exemptions.
 import type { Finding } from '../lib/model.ts';
-import { findingAt } from '../lib/model.ts';
 import { resolveSettings, type RuleConfig } from './config.ts';
-import { severityOf } from './engine.ts';
+import { guardedCheck, violationFinding } from './engine.ts';
 import { ENGINE_RULE_IDS, indexExemptions, type ExemptionIndex } from './exemptions.ts';
 import { allRules, repositoryRules as registeredRules } from './registry.ts';
-import type { CheckedSource, RepositoryRule, Violation } from './rule.ts';
+import type { CheckedSource, RepositoryRule } from './rule.ts';
 
 export interface RepositoryEvaluateOptions {
   root: string;
@@ -34,30 +33,16 @@ export function evaluateRepositoryRules(sources: readonly CheckedSource[], optio
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (global.rules[rule.id] === 'off') continue;
-    let violations: Violation[];
-    try {
-      violations = rule.check(context);
-    } catch (error) {
-      findings.push({
-        rule: rule.id,
-        severity: 'error',
-        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
-        source: REPOSITORY,
-      });
+    const outcome = guardedCheck(rule.id, REPOSITORY, () => rule.check(context));
+    if (!Array.isArray(outcome)) {
+      findings.push(outcome);
       continue;
     }
-    for (const violation of violations) {
+    for (const violation of outcome) {
       const source = violation.resource.source;
       const setting = resolveSettings(options.config, source).rules[rule.id];
-      if (setting === 'off') continue;
-      if (exemptions.get(source)?.exempts(rule.id, violation)) continue;
-      findings.push(
-        findingAt(
-          violation.resource,
-          { rule: rule.id, severity: severityOf(setting, violation.severity ?? rule.severity), message: violation.message, fix: rule.fix },
-          violation.path,
-        ),
-      );
+      if (setting === 'off' || exemptions.get(source)?.exempts(rule.id, violation)) continue;
+      findings.push(violationFinding(rule, violation, setting));
     }
   }
   return findings;

@@ -1,9 +1,9 @@
 // `--baseline REF`: renders the same overlays at REF so that changes the API server refuses are caught now.
 import { resolveSettings, type RuleConfig } from '../../rules/config.ts';
-import { severityOf } from '../../rules/engine.ts';
+import { violationFinding } from '../../rules/engine.ts';
 import { selectorChanges, selectorImmutable } from '../../rules/cross/selector-immutable.ts';
 import { renderAtRef } from '../gitops/render-at-ref.ts';
-import { findingAt, type Resource, type Source } from '../model.ts';
+import type { Resource, Source } from '../model.ts';
 import type { RepositoryCheck } from '../pipeline.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 
@@ -26,16 +26,7 @@ export async function baselineCheck(
       const setting = resolveSettings(options.config, outcome.source.name).rules[selectorImmutable.id];
       if (!before || setting === 'off') return [];
       return selectorChanges(before, outcome.resources).map((violation) =>
-        findingAt(
-          violation.resource,
-          {
-            rule: selectorImmutable.id,
-            severity: severityOf(setting, violation.severity ?? selectorImmutable.severity),
-            message: `${violation.message} (compared with ${ref})`,
-            fix: selectorImmutable.fix,
-          },
-          violation.path,
-        ),
+        violationFinding(selectorImmutable, { ...violation, message: `${violation.message} (compared with ${ref})` }, setting),
       );
     });
 }

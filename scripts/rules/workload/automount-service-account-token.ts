@@ -2,7 +2,7 @@ import type { Resource } from '../../lib/model.ts';
 import type { Rule, RuleContext, Violation } from '../rule.ts';
 import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
 import { BINDING_KINDS } from './lib/rbac.ts';
-import { isRecord, listAt } from './lib/read.ts';
+import { isRecord, listAt } from '../lib/read.ts';
 
 export const automountServiceAccountToken: Rule = {
   id: 'automount-service-account-token',

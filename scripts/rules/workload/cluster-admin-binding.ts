@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { BINDING_KINDS, describeRole } from './lib/rbac.ts';
-import { recordAt } from './lib/read.ts';
+import { recordAt } from '../lib/read.ts';
 
 export const clusterAdminBinding: Rule = {
   id: 'cluster-admin-binding',

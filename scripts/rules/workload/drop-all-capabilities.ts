@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerSecurityContext, containerViolation, isWindowsPod, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
-import { recordAt, stringList } from './lib/read.ts';
+import { recordAt, stringList } from '../lib/read.ts';
 
 // PSS "restricted" (check_capabilities_restricted.go): drop must list "ALL", add may only list NET_BIND_SERVICE.
 const ADDABLE = new Set(['NET_BIND_SERVICE']);

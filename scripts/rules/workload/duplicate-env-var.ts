@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
-import { isRecord, listAt } from './lib/read.ts';
+import { isRecord, listAt } from '../lib/read.ts';
 
 export const duplicateEnvVar: Rule = {
   id: 'duplicate-env-var',

@@ -1,7 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
 import { parseQuantity } from './lib/quantity.ts';
-import { recordAt } from './lib/read.ts';
+import { recordAt } from '../lib/read.ts';
 
 export const limitsExceedRequests: Rule = {
   id: 'limits-exceed-requests',

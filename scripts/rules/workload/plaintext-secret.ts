@@ -1,5 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
-import { isRecord } from './lib/read.ts';
+import { isRecord } from '../lib/read.ts';
 
 // SOPS leaves its ciphertext in the values (ENC[AES256_GCM,…]); the parser drops the `sops` envelope,
 // so the values are what tells an encrypted Secret from a plaintext one.

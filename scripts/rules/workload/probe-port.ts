@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
-import { isRecord, listAt, valueAt } from './lib/read.ts';
+import { isRecord, listAt, valueAt } from '../lib/read.ts';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;

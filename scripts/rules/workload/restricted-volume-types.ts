@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
-import { isRecord, listAt } from './lib/read.ts';
+import { isRecord, listAt } from '../lib/read.ts';
 
 // PSS "restricted" (check_restrictedVolumes.go); `image` volumes are allowed since Kubernetes 1.33.
 export const RESTRICTED_VOLUME_TYPES = [

@@ -8,7 +8,7 @@ import {
   podViolation,
   WORKLOAD_KINDS,
 } from './lib/containers.ts';
-import { valueAt } from './lib/read.ts';
+import { valueAt } from '../lib/read.ts';
 
 // PSS "restricted" (check_seccompProfile_restricted.go): RuntimeDefault or Localhost on the pod, or on
 // every container; an explicit Unconfined anywhere fails even when the pod sets a good default.

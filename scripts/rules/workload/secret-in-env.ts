@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
-import { isRecord, listAt } from './lib/read.ts';
+import { isRecord, listAt } from '../lib/read.ts';
 
 /** *_TOKEN, *_KEY, *PASSWORD*, *SECRET*, in any case. */
 export const SECRET_NAME = /(_TOKEN$|_KEY$|PASSWORD|SECRET)/i;

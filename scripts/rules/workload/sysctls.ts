@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
-import { isRecord, listAt } from './lib/read.ts';
+import { isRecord, listAt } from '../lib/read.ts';
 
 // PSS baseline (check_sysctls.go), the newest allowed set: 1.27 added ip_local_reserved_ports, 1.29 the
 // tcp_keepalive_* and tcp_fin_timeout, 1.32 tcp_rmem and tcp_wmem.

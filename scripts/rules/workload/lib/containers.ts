@@ -6,7 +6,7 @@ import {
   type ContainerRef,
   type PodTemplate,
 } from '../../resource-index.ts';
-import { recordAt } from './read.ts';
+import { recordAt } from '../../lib/read.ts';
 
 /** The kinds that carry a pod template, for the docs' "kinds" column. */
 export const WORKLOAD_KINDS = [

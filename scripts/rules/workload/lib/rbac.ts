@@ -1,7 +1,7 @@
 // PolicyRules of Roles and ClusterRoles, read defensively.
 import type { Resource } from '../../../lib/model.ts';
 import type { RuleContext } from '../../rule.ts';
-import { isRecord, listAt, stringList } from './read.ts';
+import { isRecord, listAt, stringList } from '../../lib/read.ts';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'] as const;
 export const BINDING_KINDS = ['RoleBinding', 'ClusterRoleBinding'] as const;

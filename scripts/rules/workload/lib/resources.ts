@@ -1,7 +1,7 @@
 // The four "request or limit is missing" rules differ only in which quantity they look for.
 import type { Rule } from '../../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './containers.ts';
-import { valueAt } from './read.ts';
+import { valueAt } from '../../lib/read.ts';
 
 export function missingResourceRule(definition: {
   id: string;
