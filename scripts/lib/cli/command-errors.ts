@@ -1,7 +1,7 @@
 // Which errors the promote and diff commands print as one line with exit 2, and which are bugs.
 import { SchemaLoadError } from '../check/schema-validator.ts';
 import { ConfigError } from './policies.ts';
-import { UsageError } from './validate-options.ts';
+import { UsageError } from './command-line.ts';
 import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
 import { GitInputError } from '../gitops/git.ts';
 import { KustomizationEditError } from '../gitops/images.ts';

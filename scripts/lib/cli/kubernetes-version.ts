@@ -1,6 +1,6 @@
 // Which vendored Kubernetes version to validate against.
 import { vendoredVersions } from '../check/schema-locations.ts';
-import { UsageError } from './validate-options.ts';
+import { UsageError } from './command-line.ts';
 
 /** Used only when no version is vendored at all (then every built-in kind lacks a schema). */
 export const FALLBACK_KUBERNETES_VERSION = '1.36.0';

@@ -1,9 +1,8 @@
 // Command-line options of `npm run validate`; a bad option is a UsageError (one line, exit 2).
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
-export class UsageError extends Error {}
+import { UsageError, parseCommandLine } from './command-line.ts';
 
 export interface ValidateOptions {
   paths: string[];
@@ -44,30 +43,25 @@ Options:
 Exit status: 0 no error findings, 1 error findings, 2 the tool could not do its job.`;
 
 export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
-        'kubernetes-version': { type: 'string' },
-        'schema-location': { type: 'string', multiple: true, default: [] },
-        'ignore-missing-schemas': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        baseline: { type: 'string' },
-        'list-rules': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        timeout: { type: 'string', default: '120' },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      'kubernetes-version': { type: 'string' },
+      'schema-location': { type: 'string', multiple: true, default: [] },
+      'ignore-missing-schemas': { type: 'boolean', default: false },
+      config: { type: 'string' },
+      baseline: { type: 'string' },
+      'list-rules': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '120' },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) {

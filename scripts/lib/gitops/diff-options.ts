@@ -1,6 +1,5 @@
 // Command-line options of `npm run diff`; a bad option is a UsageError (one line, exit 2).
-import { parseArgs } from 'node:util';
-import { UsageError } from '../cli/validate-options.ts';
+import { UsageError, parseCommandLine } from '../cli/command-line.ts';
 import { DIFF_FORMATS, type DiffFormat } from './format-diff.ts';
 
 export interface DiffOptions {
@@ -28,21 +27,16 @@ Exit status: 0 the report was printed (with or without differences), 2 bad input
 not a git repository, unknown option or overlay).`;
 
 export function parseDiffOptions(argv: readonly string[]): DiffOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        base: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      base: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const format = values.format as DiffFormat;
   if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')}, got "${values.format}"`);

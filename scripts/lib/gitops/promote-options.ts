@@ -1,6 +1,5 @@
 // Command-line options of `npm run promote`; a bad option is a UsageError (one line, exit 2).
-import { parseArgs } from 'node:util';
-import { UsageError } from '../cli/validate-options.ts';
+import { UsageError, parseCommandLine } from '../cli/command-line.ts';
 
 export interface PromoteOptions {
   from: string;
@@ -33,25 +32,20 @@ changed), 2 refused or bad input (images already equal, dirty working tree, miss
 image entry, branch exists, not a git repository).`;
 
 export function parsePromoteOptions(argv: readonly string[]): PromoteOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        from: { type: 'string', default: 'canary' },
-        to: { type: 'string', default: 'prod' },
-        image: { type: 'string', multiple: true, default: [] },
-        'dry-run': { type: 'boolean', default: false },
-        repo: { type: 'string' },
-        'ignore-missing-schemas': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    allowPositionals: false,
+    strict: true,
+    options: {
+      from: { type: 'string', default: 'canary' },
+      to: { type: 'string', default: 'prod' },
+      image: { type: 'string', multiple: true, default: [] },
+      'dry-run': { type: 'boolean', default: false },
+      repo: { type: 'string' },
+      'ignore-missing-schemas': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   const { values } = parsed;
   for (const [name, value] of [['--from', values.from], ['--to', values.to], ['--repo', values.repo]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${name} needs a value`);
