@@ -18,7 +18,7 @@ export interface PipelineOptions {
   validator: SchemaValidator;
   kubernetesVersion: string;
   ignoreMissingSchemas: boolean;
-  /** Sources loaded at once: renders are separate processes, so this is the core count. */
+  /** Sources loaded at once; renders are separate processes (the CLI runs two per core). */
   concurrency: number;
   renderTimeoutMs?: number;
   checks?: readonly SourceCheck[];

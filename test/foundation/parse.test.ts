@@ -84,3 +84,27 @@ describe('parsing manifests as Kubernetes does', () => {
     expect(resources[0]!.locate('/spec/template/spec')).toEqual({ line: 5, column: 1 });
   });
 });
+
+describe('creationTimestamp: null in templates', () => {
+  it('is dropped from the pod, job and claim templates too', () => {
+    const { resources } = parseResources(
+      `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c, creationTimestamp: null}
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    metadata: {creationTimestamp: null}
+    spec:
+      template:
+        metadata: {creationTimestamp: null, labels: {a: b}}
+        spec: {containers: [{name: x, image: "x:1"}]}
+`,
+      { source: 'src', file: 'f.yaml' },
+    );
+    const spec = resources[0]!.object.spec as { jobTemplate: { metadata: object; spec: { template: { metadata: object } } } };
+    expect(resources[0]!.object.metadata).toEqual({ name: 'c' });
+    expect(spec.jobTemplate.metadata).toEqual({});
+    expect(spec.jobTemplate.spec.template.metadata).toEqual({ labels: { a: 'b' } });
+  });
+});

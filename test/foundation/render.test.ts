@@ -57,3 +57,28 @@ describe('rendering an overlay with the real kustomize', () => {
     expect(relative(repo, join(repo, 'overlay'))).toBe('overlay');
   });
 });
+
+describe('an overlay that reaches outside the repository', () => {
+  it('reports resources from a directory outside it, and from a symlink inside a base, and checks none of them', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'repo-'));
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'kustomization.yaml'), 'resources: [leak.yaml]\n');
+    writeFileSync(join(outside, 'leak.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: leak}\n');
+    mkdirSync(join(repo, 'base'));
+    writeFileSync(join(repo, 'base', 'kustomization.yaml'), 'resources: [own.yaml, linked]\n');
+    writeFileSync(join(repo, 'base', 'own.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own}\n');
+    symlinkSync(outside, join(repo, 'base', 'linked'));
+    mkdirSync(join(repo, 'climbs'));
+    writeFileSync(join(repo, 'climbs', 'kustomization.yaml'), `resources: [${JSON.stringify(relative(join(repo, 'climbs'), outside))}]\n`);
+    mkdirSync(join(repo, 'via-base'));
+    writeFileSync(join(repo, 'via-base', 'kustomization.yaml'), 'resources: [../base]\n');
+
+    const climbs = await loadSource({ kind: 'kustomization', name: 'climbs', path: join(repo, 'climbs') }, { root: repo, binary });
+    expect(climbs.resources).toEqual([]);
+    expect(climbs.findings).toEqual([expect.objectContaining({ rule: 'input', message: expect.stringMatching(/leak\.yaml is outside the repository/) })]);
+
+    const viaBase = await loadSource({ kind: 'kustomization', name: 'via-base', path: join(repo, 'via-base') }, { root: repo, binary });
+    expect(viaBase.resources.map((r) => r.object.metadata?.name)).toEqual(['own']);
+    expect(viaBase.findings).toEqual([expect.objectContaining({ rule: 'input', message: expect.stringMatching(/outside the repository/) })]);
+  });
+});

@@ -103,18 +103,35 @@ function collect(
 
 /**
  * What Kubernetes accepts but a strict schema would not: `creationTimestamp: null` (written by
- * `kubectl create --dry-run -o yaml`) means "unset", and a SOPS envelope is removed by the decrypting
- * controller before the API server sees the object.
+ * `kubectl create --dry-run -o yaml` on the object and on every template in it) means "unset", and a
+ * SOPS envelope is removed by the decrypting controller before the API server sees the object.
+ * The object was just parsed and belongs to us, so it is changed in place.
  */
 function normalise(object: KubeObject): KubeObject {
-  const metadata = object.metadata;
-  if (metadata && typeof metadata === 'object' && metadata.creationTimestamp === null) {
-    const { creationTimestamp: _dropped, ...rest } = metadata;
-    object = { ...object, metadata: rest };
-  }
+  dropNullCreationTimestamps(object);
   if ('sops' in object) {
     const { sops: _envelope, ...rest } = object;
-    object = rest as KubeObject;
+    return rest as KubeObject;
   }
   return object;
+}
+
+function dropNullCreationTimestamps(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) dropNullCreationTimestamps(item);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  const metadata = record.metadata;
+  if (metadata && typeof metadata === 'object' && (metadata as Record<string, unknown>).creationTimestamp === null) {
+    delete (metadata as Record<string, unknown>).creationTimestamp;
+  }
+  // Only specs hold templates (pod, job, claim templates); data, labels and annotations never do.
+  const spec = record.spec;
+  if (spec && typeof spec === 'object') {
+    for (const [key, child] of Object.entries(spec)) {
+      if (/[tT]emplates?$/.test(key)) dropNullCreationTimestamps(child);
+    }
+  }
 }

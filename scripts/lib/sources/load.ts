@@ -1,6 +1,6 @@
 // Reads or renders one source into resources; every problem on the way is a finding, never a crash.
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Finding, Resource, Source } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
@@ -33,12 +33,13 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
       const escapes = symlinkEscapes(source, options.root);
       if (escapes.length > 0) return { resources: [], findings: escapes };
       if (!options.binary) throw new Error('internal: a kustomization source needs a kustomize binary');
-      return renderKustomization(source.path, {
+      const rendered = await renderKustomization(source.path, {
         binary: options.binary,
         source: source.name,
         root: options.root,
         timeoutMs: options.renderTimeoutMs,
       });
+      return withoutOutsideOrigins(rendered, source, options.root);
     }
     case 'manifests':
       return readManifests(source, options.root);
@@ -112,6 +113,30 @@ function symlinkEscapes(source: Source, root: string): Finding[] {
   };
   if (lstatSync(source.path).isDirectory()) walk(source.path);
   return findings;
+}
+
+/**
+ * The load restrictor still lets a kustomization name a directory anywhere (`../../../elsewhere`) and
+ * follows symlinks inside bases. What came from outside the repository is reported and not checked.
+ */
+function withoutOutsideOrigins(rendered: Loaded, source: Source, root: string): Loaded {
+  const boundary = isInside(root, source.path) ? root : source.path;
+  const outside = new Set<string>();
+  const resources = rendered.resources.filter((resource) => {
+    if (resource.file === source.name) return true;
+    let inside = false;
+    try {
+      inside = isInside(boundary, resolve(root, resource.file));
+    } catch {
+      inside = false;
+    }
+    if (!inside) outside.add(resource.file);
+    return inside;
+  });
+  const findings = [...outside].map((file) =>
+    inputFinding(source.name, `${file} is outside the repository; the resources kustomize read from it are not checked`, 'Keep every resource, base and component of an overlay inside the repository.', file),
+  );
+  return { resources, findings: [...rendered.findings, ...findings] };
 }
 
 function outsideFinding(source: string, file: string): Finding {
