@@ -48,3 +48,16 @@ describe('github workflow commands', () => {
     expect(lines.slice(0, 3).every((l) => /^::(error|warning) /.test(l))).toBe(true);
   });
 });
+
+describe('github format with --quiet', () => {
+  it('prints the workflow commands without the summary line', async () => {
+    const { formatReport } = await import('../../scripts/lib/report/index.ts');
+    const report = {
+      findings: [{ rule: 'schema', severity: 'error' as const, message: 'bad', source: 's', file: 'a.yaml', line: 3 }],
+      summary: { sources: 1, resources: 1, errors: 1, warnings: 0 },
+      sources: [],
+    };
+    expect(formatReport(report, 'github', { color: false, quiet: true })).toBe('::error file=a.yaml,line=3,title=schema::bad\n');
+    expect(formatReport(report, 'github', { color: false, quiet: false })).toMatch(/^::error .*\n1 error, 0 warnings in 1 resource from 1 source\n$/);
+  });
+});

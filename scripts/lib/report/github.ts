@@ -15,9 +15,10 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(report: Report): string {
+export function formatGithub(report: Report, options: { quiet: boolean } = { quiet: false }): string {
   const lines = sortFindings(report.findings).map(command);
-  lines.push(summaryLine(report.summary));
+  if (!options.quiet) lines.push(summaryLine(report.summary));
+  if (lines.length === 0) return '';
   return lines.join('\n') + '\n';
 }
 

@@ -21,8 +21,9 @@ export function isReportFormat(value: string): value is ReportFormat {
 }
 
 /**
- * The whole report in one format, ending with a newline (or empty: text in quiet mode with nothing to say).
- * `color` and `quiet` only affect text; the machine formats are the same whatever the terminal.
+ * The whole report in one format, ending with a newline (or empty: text or github in quiet mode with nothing
+ * to say). `color` only affects text and `quiet` text and github (no summary line); the other machine formats
+ * are the same whatever the options.
  */
 export function formatReport(report: Report, format: ReportFormat, options: ReportOptions): string {
   switch (format) {
@@ -35,6 +36,6 @@ export function formatReport(report: Report, format: ReportFormat, options: Repo
     case 'sarif':
       return formatSarif(report, options);
     case 'github':
-      return formatGithub(report);
+      return formatGithub(report, options);
   }
 }
