@@ -5,7 +5,7 @@ import { SchemaValidator, VENDORED_SCHEMAS } from './lib/check/schema-validator.
 import { resolveKubernetesVersion } from './lib/cli/kubernetes-version.ts';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
 import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipeline.ts';
-import { baselineCheck } from './lib/cli/baseline.ts';
+import { renderBaseline } from './lib/cli/baseline.ts';
 import { describeCommandFailure } from './lib/cli/command-errors.ts';
 import { resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
@@ -38,10 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
   const checks: SourceCheck[] = [policyCheck(config)];
-  const repositoryChecks: RepositoryCheck[] = [repositoryCheck(config, root)];
-  if (options.baseline) {
-    repositoryChecks.push(await baselineCheck(options.baseline, { root, sources: discovery.sources, config, binary }));
-  }
+  const baseline = options.baseline ? await renderBaseline(options.baseline, { root, sources: discovery.sources, binary }) : undefined;
+  const repositoryChecks: RepositoryCheck[] = [repositoryCheck(config, root, baseline?.baseline)];
   const report = await runPipeline(
     discovery.sources,
     {
@@ -56,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       repositoryChecks,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
     },
-    discovery.findings,
+    [...discovery.findings, ...(baseline?.findings ?? [])],
   );
   const text = formatReport(report, options.format, {
     color: options.output === undefined && shouldUseColor(process.stdout, process.env),

@@ -4,11 +4,12 @@ import { resolveSettings, type RuleConfig } from './config.ts';
 import { guardedCheck, violationFinding } from './engine.ts';
 import { ENGINE_RULE_IDS, indexExemptions, type ExemptionIndex } from './exemptions.ts';
 import { allRules, repositoryRules as registeredRules } from './registry.ts';
-import type { CheckedSource, RepositoryRule } from './rule.ts';
+import type { Baseline, CheckedSource, RepositoryRule } from './rule.ts';
 
 export interface RepositoryEvaluateOptions {
   root: string;
   config: RuleConfig;
+  baseline?: Baseline;
   rules?: readonly RepositoryRule[];
 }
 
@@ -18,7 +19,7 @@ const REPOSITORY = '.';
 export function evaluateRepositoryRules(sources: readonly CheckedSource[], options: RepositoryEvaluateOptions): Finding[] {
   const rules = options.rules ?? registeredRules;
   const global = resolveSettings(options.config, REPOSITORY);
-  const context = { root: options.root, sources, settings: global.settings };
+  const context = { root: options.root, sources, settings: global.settings, baseline: options.baseline };
   const knownRules = new Set([...allRules.map((rule) => rule.id), ...ENGINE_RULE_IDS]);
   // Exemption problems are reported by the per-source engine; here they only excuse violations.
   const exemptions = new Map<string, ExemptionIndex>(

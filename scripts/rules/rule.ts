@@ -52,11 +52,19 @@ export interface CheckedSource {
   loadFindings: readonly import('../lib/model.ts').Finding[];
 }
 
+/** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */
+export interface Baseline {
+  ref: string;
+  renders: ReadonlyMap<string, readonly Resource[]>;
+}
+
 export interface RepositoryContext {
   /** Repository root: paths in GitOps objects are relative to it. */
   root: string;
   sources: readonly CheckedSource[];
   settings: RuleSettings;
+  /** Present only with --baseline. */
+  baseline?: Baseline;
 }
 
 /**

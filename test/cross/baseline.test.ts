@@ -69,4 +69,14 @@ describe('validate --baseline', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^validate: unknown git ref: no-such-ref$/m);
   });
+
+  it('says so when an overlay does not render at the baseline, instead of skipping it silently', async () => {
+    writeFileSync(join(repo, 'overlay', 'kustomization.yaml'), 'resources: [deployment.yaml, missing.yaml]\n');
+    await git('add', '.');
+    await git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'broken');
+    writeFileSync(join(repo, 'overlay', 'kustomization.yaml'), 'resources: [deployment.yaml]\n');
+    const result = await runValidate(['overlay', '--baseline', 'HEAD', '--format', 'json', '--ignore-missing-schemas', '--quiet'], { cwd: repo });
+    const findings = JSON.parse(result.stdout).findings as Array<{ rule: string; severity: string; message: string }>;
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'input', severity: 'warning', message: 'overlay does not render at HEAD, so it is not compared with the baseline' }));
+  });
 });

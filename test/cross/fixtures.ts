@@ -25,7 +25,7 @@ export function check(rule: Rule, name: string, options: Record<string, Record<s
 }
 
 /** The severity a finding would get: the violation's override, else the rule's default. */
-export function severityOf(rule: Rule, violation: Violation): string {
+export function severityOf(rule: Pick<Rule, 'severity'>, violation: Violation): string {
   return violation.severity ?? rule.severity;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectorChanges, selectorImmutable } from '../../scripts/rules/cross/selector-immutable.ts';
 import { namespaceConsistency } from '../../scripts/rules/cross/namespace-consistency.ts';
 import { networkPolicySelector } from '../../scripts/rules/cross/networkpolicy-selector.ts';
-import { check, contextFor, loadFixture, reportedOn, severityOf } from './fixtures.ts';
+import { check, loadFixture, reportedOn, severityOf } from './fixtures.ts';
 
 describe('networkpolicy-selector', () => {
   it('accepts a default-deny policy plus a policy that admits the gateway', () => {
@@ -62,8 +62,13 @@ describe('selector-immutable', () => {
     expect(violation.message).toContain('Deployment openclaw/gateway changes spec.selector from app=gateway (baseline) to app.kubernetes.io/name=gateway');
   });
 
-  it('says it needs --baseline and checks nothing on its own', () => {
+  it('compares each source with its render at the baseline, and only with --baseline', () => {
+    const current = loadFixture('selector-immutable/selector-changed.yaml');
+    const source = { kind: 'kustomization' as const, name: 'overlays/prod', path: '/repo/overlays/prod' };
+    const context = { root: '/repo', sources: [{ source, resources: current, loadFindings: [] }], settings: { production: false, options: {} } };
     expect(selectorImmutable.description).toContain('--baseline');
-    expect(selectorImmutable.check(contextFor(loadFixture('selector-immutable/selector-changed.yaml')))).toEqual([]);
+    expect(selectorImmutable.check(context)).toEqual([]);
+    const baselined = selectorImmutable.check({ ...context, baseline: { ref: 'main', renders: new Map([['overlays/prod', baseline]]) } });
+    expect(baselined.map((v) => [v.path, v.message.endsWith('(compared with main)')])).toEqual([['/spec/selector', true]]);
   });
 });

@@ -1,7 +1,7 @@
 // Throwaway git repositories holding this repository's manifests, and the commands run as processes.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { repositoryRoot, runScript, type CliResult } from '../helpers/cli.ts';
 

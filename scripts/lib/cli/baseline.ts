@@ -1,32 +1,38 @@
-// `--baseline REF`: renders the same overlays at REF so that changes the API server refuses are caught now.
-import { resolveSettings, type RuleConfig } from '../../rules/config.ts';
-import { violationFinding } from '../../rules/engine.ts';
-import { selectorChanges, selectorImmutable } from '../../rules/cross/selector-immutable.ts';
+// `--baseline REF`: renders the same overlays at REF, for the rules that compare with an earlier render.
+import type { Baseline } from '../../rules/rule.ts';
 import { renderAtRef } from '../gitops/render-at-ref.ts';
-import type { Resource, Source } from '../model.ts';
-import type { RepositoryCheck } from '../pipeline.ts';
+import type { Finding, Resource, Source } from '../model.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 
-/** Renders the baseline first (async), then returns the check that compares it with this run's renders. */
-export async function baselineCheck(
+export interface RenderedBaseline {
+  baseline: Baseline;
+  /** An overlay that exists at REF but does not render there cannot be compared: said, not skipped. */
+  findings: Finding[];
+}
+
+export async function renderBaseline(
   ref: string,
-  options: { root: string; sources: readonly Source[]; config: RuleConfig; binary?: KustomizeBinary },
-): Promise<RepositoryCheck> {
+  options: { root: string; sources: readonly Source[]; binary?: KustomizeBinary },
+): Promise<RenderedBaseline> {
   const overlays = options.sources.filter((source) => source.kind === 'kustomization').map((source) => source.name);
-  const baseline = new Map<string, Resource[]>();
-  if (overlays.length > 0) {
-    for (const render of await renderAtRef(options.root, ref, overlays, { binary: options.binary })) {
-      // An overlay that is new, or did not render at REF, has no selectors to keep.
-      if (render.exists && !render.failed) baseline.set(render.overlay, render.resources);
+  const renders = new Map<string, Resource[]>();
+  const findings: Finding[] = [];
+  if (overlays.length === 0) return { baseline: { ref, renders }, findings };
+  for (const render of await renderAtRef(options.root, ref, overlays, { binary: options.binary })) {
+    // An overlay that is new at the working tree has no earlier selectors to keep.
+    if (!render.exists) continue;
+    if (render.failed) {
+      findings.push({
+        rule: 'input',
+        severity: 'warning',
+        message: `${render.overlay} does not render at ${ref}, so it is not compared with the baseline`,
+        fix: `Choose a --baseline ref at which the overlay renders, or ignore this for the first fixed commit.`,
+        source: render.overlay,
+        file: render.overlay,
+      });
+      continue;
     }
+    renders.set(render.overlay, render.resources);
   }
-  return (outcomes) =>
-    outcomes.flatMap((outcome) => {
-      const before = baseline.get(outcome.source.name);
-      const setting = resolveSettings(options.config, outcome.source.name).rules[selectorImmutable.id];
-      if (!before || setting === 'off') return [];
-      return selectorChanges(before, outcome.resources).map((violation) =>
-        violationFinding(selectorImmutable, { ...violation, message: `${violation.message} (compared with ${ref})` }, setting),
-      );
-    });
+  return { baseline: { ref, renders }, findings };
 }

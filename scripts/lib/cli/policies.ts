@@ -6,6 +6,7 @@ import { evaluateRules } from '../../rules/engine.ts';
 import { evaluateRepositoryRules } from '../../rules/repository-engine.ts';
 import { formatRuleList } from '../../rules/list.ts';
 import { allRules } from '../../rules/registry.ts';
+import type { Baseline } from '../../rules/rule.ts';
 import type { RepositoryCheck, SourceCheck } from '../pipeline.ts';
 import type { RuleInfo } from '../report/index.ts';
 
@@ -27,11 +28,11 @@ export function policyCheck(config: RuleConfig): SourceCheck {
   return (resources, source) => evaluateRules(resources, { source: source.name, config });
 }
 
-export function repositoryCheck(config: RuleConfig, root: string): RepositoryCheck {
+export function repositoryCheck(config: RuleConfig, root: string, baseline?: Baseline): RepositoryCheck {
   return (outcomes) =>
     evaluateRepositoryRules(
       outcomes.map((outcome) => ({ source: outcome.source, resources: outcome.resources, loadFindings: outcome.loadFindings })),
-      { root, config },
+      { root, config, baseline },
     );
 }
 

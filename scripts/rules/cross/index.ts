@@ -12,7 +12,6 @@ import { pdbHpa } from './pdb-hpa.ts';
 import { pdbSelector } from './pdb-selector.ts';
 import { prometheusRuleLabel } from './prometheus-rule-label.ts';
 import { rwoMultiAttach } from './rwo-multi-attach.ts';
-import { selectorImmutable } from './selector-immutable.ts';
 import { serviceAccountExists } from './service-account-exists.ts';
 import { serviceSelector } from './service-selector.ts';
 import { serviceTargetPort } from './service-target-port.ts';
@@ -39,7 +38,6 @@ export const crossRules: readonly Rule[] = [
   prometheusRuleLabel,
   networkPolicySelector,
   namespaceConsistency,
-  selectorImmutable,
 ];
 
 export { selectorChanges } from './selector-immutable.ts';

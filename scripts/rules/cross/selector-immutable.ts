@@ -1,5 +1,5 @@
 import type { Resource } from '../../lib/model.ts';
-import type { Rule, Violation } from '../rule.ts';
+import type { RepositoryRule, Violation } from '../rule.ts';
 import { labelSelector, describeSelector } from './lib/selectors.ts';
 import { describe, nameOf, namespaceOf, valueAt } from './lib/values.ts';
 
@@ -41,15 +41,25 @@ export function selectorChanges(baseline: readonly Resource[], current: readonly
   return violations;
 }
 
-export const selectorImmutable: Rule = {
+export const selectorImmutable: RepositoryRule = {
+  scope: 'repository',
   id: 'selector-immutable',
   severity: 'error',
   description:
-    'The spec.selector of a Deployment, StatefulSet, DaemonSet or Job is unchanged from the baseline render (it is immutable); needs --baseline REF, and does nothing without it.',
+    'The spec.selector of a Deployment, StatefulSet, DaemonSet or Job is unchanged from the render at the baseline (it is immutable); compared only with --baseline REF.',
   fix: 'Keep the old selector (add new labels to the pod template only), or rename the workload so it is replaced instead of updated.',
   kinds: KINDS,
   equivalents: {},
-  check() {
-    return [];
+  check(context) {
+    const baseline = context.baseline;
+    if (!baseline) return [];
+    return context.sources.flatMap((checked) => {
+      const before = baseline.renders.get(checked.source.name);
+      if (!before) return [];
+      return selectorChanges(before, checked.resources).map((violation) => ({
+        ...violation,
+        message: `${violation.message} (compared with ${baseline.ref})`,
+      }));
+    });
   },
 };
