@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_RULES } from '../rules/exemptions.ts';
-import { rules } from '../rules/registry.ts';
+import { allRules } from '../rules/registry.ts';
 import type { Rule } from '../rules/rule.ts';
 
 export const DOC_FILE = 'docs/policies.md';
@@ -67,8 +67,8 @@ export function spliceGenerated(document: string, section: string): string {
 
 function main(): void {
   const document = readFileSync(DOC_FILE, 'utf8');
-  writeFileSync(DOC_FILE, spliceGenerated(document, renderPoliciesDoc(rules)));
-  console.log(`${DOC_FILE}: ${rules.length} rules`);
+  writeFileSync(DOC_FILE, spliceGenerated(document, renderPoliciesDoc(allRules)));
+  console.log(`${DOC_FILE}: ${allRules.length} rules`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

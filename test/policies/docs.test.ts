@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedSection, renderPoliciesDoc, spliceGenerated } from '../../scripts/docs/policies.ts';
 import { formatRuleList } from '../../scripts/rules/list.ts';
-import { rules } from '../../scripts/rules/registry.ts';
+import { allRules as rules } from '../../scripts/rules/registry.ts';
 
 describe('docs/policies.md', () => {
   it('is up to date with the registry (run `npm run docs`)', () => {

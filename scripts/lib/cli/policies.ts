@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, type RuleConfig } from '../../rules/config.ts';
 import { evaluateRules } from '../../rules/engine.ts';
+import { ENGINE_RULES } from '../../rules/exemptions.ts';
 import { evaluateRepositoryRules } from '../../rules/repository-engine.ts';
 import { formatRuleList } from '../../rules/list.ts';
 import { allRules } from '../../rules/registry.ts';
@@ -36,10 +37,16 @@ export function repositoryCheck(config: RuleConfig, root: string, baseline?: Bas
     );
 }
 
+/** The registry's rules and the findings the engine makes about exemptions: all configurable alike. */
+function listedRules(): RuleInfo[] {
+  const engineRules = Object.entries(ENGINE_RULES).map(([id, rule]) => ({ id, ...rule }));
+  return [...allRules, ...engineRules].map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
+}
+
 export function ruleDescriptions(): RuleInfo[] {
-  return allRules.map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
+  return listedRules();
 }
 
 export function ruleListing(): string {
-  return formatRuleList(allRules);
+  return formatRuleList(listedRules());
 }
