@@ -52,7 +52,8 @@ export async function runPipeline(sources: readonly Source[], options: PipelineO
     findings,
     sources: outcomes.map((outcome) => outcome.result),
     summary: {
-      sources: sources.length,
+      // A path given that could not be read is a source too: it is in the findings, so it is counted.
+      sources: new Set([...sources.map((source) => source.name), ...initial.filter((f) => f.rule === 'input').map((f) => f.source)]).size,
       resources: outcomes.reduce((sum, outcome) => sum + outcome.result.resources, 0),
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,

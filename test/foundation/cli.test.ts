@@ -51,6 +51,7 @@ describe('npm run validate', () => {
     const report = JSON.parse(result.stdout);
     expect(result.exitCode).toBe(1);
     expect(report.summary.resources).toBe(1);
+    expect(report.summary.sources).toBe(2);
     expect(report.findings).toEqual([expect.objectContaining({ rule: 'input', message: 'path does not exist: does/not/exist' })]);
   });
 
@@ -99,6 +100,7 @@ describe('npm run validate', () => {
       [['--format', 'xml'], /--format must be one of text, json, junit, sarif, github/],
       [['--no-such-flag'], /Unknown option '--no-such-flag'/],
       [['--kubernetes-version', '9.9', ...schemas.slice(0, 2)], /9\.9 is not vendored/],
+      [['--output', '/nonexistent/dir/report.json'], /--output \/nonexistent\/dir\/report\.json: cannot write there/],
     ])('%j', async (args, message) => {
       const result = await runValidate(args);
       expect(result.exitCode).toBe(2);

@@ -1,5 +1,7 @@
 // Command-line options of `npm run validate`; a bad option is a UsageError (one line, exit 2).
+import { accessSync, constants, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
 import { UsageError, parseCommandLine } from './command-line.ts';
@@ -73,7 +75,7 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
   return {
     paths: positionals,
     format,
-    output: values.output,
+    output: writableOutput(values.output),
     kubernetesVersion: values['kubernetes-version']?.replace(/^v/, ''),
     schemaLocations: values['schema-location'] as string[],
     ignoreMissingSchemas: values['ignore-missing-schemas'] as boolean,
@@ -86,6 +88,19 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
     jobs: values.jobs === undefined ? 2 * availableParallelism() : positiveNumber('--jobs', values.jobs),
     help: values.help as boolean,
   };
+}
+
+/** A report that cannot be written is bad input, found before minutes of rendering rather than after. */
+function writableOutput(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  const dir = dirname(resolve(file));
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`--output ${file}: cannot write there (${dir} is not a writable directory)`);
+  }
+  return file;
 }
 
 function positiveNumber(name: string, text: string): number {
