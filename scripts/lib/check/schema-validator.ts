@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { KubeObject } from '../model.ts';
+import { cacheDir } from '../cache-dir.ts';
 import { describeSchemaErrors, type SchemaViolation } from './schema-errors.ts';
 import { schemaCandidates } from './schema-locations.ts';
 
@@ -14,7 +15,6 @@ import { schemaCandidates } from './schema-locations.ts';
 const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
 
 export const VENDORED_SCHEMAS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
-const DEFAULT_CACHE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules', '.cache', 'openclaw-validate', 'ajv');
 
 export interface SchemaValidatorOptions {
   locations: readonly string[];
@@ -34,9 +34,11 @@ export class SchemaValidator {
   private readonly byFile = new Map<string, ValidateFunction>();
   private readonly require = createRequire(import.meta.url);
   private readonly ajvVersion: string;
+  private readonly ajvRoot: string;
 
   constructor(private readonly options: SchemaValidatorOptions) {
     this.ajvVersion = (this.require('ajv/package.json') as { version: string }).version;
+    this.ajvRoot = dirname(this.require.resolve('ajv/package.json'));
   }
 
   validate(object: KubeObject): SchemaOutcome {
@@ -87,9 +89,9 @@ export class SchemaValidator {
   }
 
   private cachePath(text: string): string | undefined {
-    const dir = this.options.cacheDir === undefined ? DEFAULT_CACHE : this.options.cacheDir;
+    const dir = this.options.cacheDir === undefined ? join(cacheDir(), 'ajv') : this.options.cacheDir;
     if (dir === false) return undefined;
-    const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(text).digest('hex').slice(0, 32);
+    const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(this.ajvRoot).update('\0').update(text).digest('hex').slice(0, 32);
     return join(dir, `${hash}.cjs`);
   }
 
@@ -108,7 +110,9 @@ export class SchemaValidator {
     const path = this.cachePath(text);
     if (!path) return;
     try {
-      const code = standaloneCode(this.ajv, validator);
+      // The generated code requires ajv's runtime helpers by package name; an absolute path lets a cache
+      // outside node_modules (OPENCLAW_VALIDATE_CACHE) load them too.
+      const code = standaloneCode(this.ajv, validator).replaceAll('require("ajv/', `require(${JSON.stringify(`${this.ajvRoot}/`).slice(0, -1)}`);
       mkdirSync(dirname(path), { recursive: true });
       const partial = `${path}.${process.pid}.partial`;
       writeFileSync(partial, code);

