@@ -10,7 +10,8 @@ import { describeCommandFailure } from './lib/cli/command-errors.ts';
 import { resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing } from './lib/cli/policies.ts';
+import { loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './lib/cli/policies.ts';
+import { CONFIG_FILE } from './rules/config.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -52,9 +53,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       renderTimeoutMs: options.timeoutSeconds * 1000,
       checks,
       repositoryChecks,
+      unreadableSources: discovery.findings.length,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
     },
-    [...discovery.findings, ...(baseline?.findings ?? [])],
+    [
+      ...discovery.findings,
+      ...(baseline?.findings ?? []),
+      ...(options.paths.length === 0 ? unmatchedSourcePatterns(config, discovery.sources, options.config ?? CONFIG_FILE) : []),
+    ],
   );
   const text = formatReport(report, options.format, {
     color: options.output === undefined && shouldUseColor(process.stdout, process.env),

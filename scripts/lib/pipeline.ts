@@ -22,6 +22,8 @@ export interface PipelineOptions {
   concurrency: number;
   renderTimeoutMs?: number;
   checks?: readonly SourceCheck[];
+  /** Paths given that do not exist: reported by discovery, counted as sources in the summary. */
+  unreadableSources?: number;
   repositoryChecks?: readonly RepositoryCheck[];
   onSource?: (result: SourceResult, findings: readonly Finding[]) => void;
   readStdin?: () => Promise<Uint8Array>;
@@ -52,8 +54,8 @@ export async function runPipeline(sources: readonly Source[], options: PipelineO
     findings,
     sources: outcomes.map((outcome) => outcome.result),
     summary: {
-      // A path given that could not be read is a source too: it is in the findings, so it is counted.
-      sources: new Set([...sources.map((source) => source.name), ...initial.filter((f) => f.rule === 'input').map((f) => f.source)]).size,
+      // A path given that could not be read is a source too: its finding is in the report, so it is counted.
+      sources: sources.length + (options.unreadableSources ?? 0),
       resources: outcomes.reduce((sum, outcome) => sum + outcome.result.resources, 0),
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,

@@ -53,3 +53,17 @@ describe('policies through npm run validate', () => {
     expect(result.stderr).toMatch(/no-such-rule: unknown rule id/);
   });
 });
+
+describe('a configuration pattern that matches no source', () => {
+  it('is a warning when the whole repository is checked, so a typo cannot silently drop prod settings', async () => {
+    const { cpSync, mkdtempSync: mkdtemp } = await import('node:fs');
+    const repo = mkdtemp(join(tmpdir(), 'config-repo-'));
+    cpSync(join(import.meta.dirname, '..', 'fixtures', 'overlays', 'app'), join(repo, 'overlays'), { recursive: true });
+    writeFileSync(join(repo, 'validate.config.yaml'), 'sources:\n  overlays/overlay: {production: true}\n  overlay/prd: {production: true}\n');
+    const result = await runValidate(['--format', 'json', '--ignore-missing-schemas'], { cwd: repo });
+    const report = JSON.parse(result.stdout);
+    const unmatched = report.findings.filter((f: { file: string }) => f.file === 'validate.config.yaml');
+    expect(unmatched).toEqual([expect.objectContaining({ rule: 'input', severity: 'warning', message: expect.stringContaining('"overlay/prd" matches none of overlays/base, overlays/overlay') })]);
+    expect(report.summary.sources).toBe(2);
+  });
+});

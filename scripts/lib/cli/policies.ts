@@ -1,13 +1,14 @@
 // The CLI's view of the rule registry: the configuration, the check it adds to the pipeline, the listings.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, type RuleConfig } from '../../rules/config.ts';
+import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, sourceMatches, type RuleConfig } from '../../rules/config.ts';
 import { evaluateRules } from '../../rules/engine.ts';
 import { ENGINE_RULES } from '../../rules/exemptions.ts';
 import { evaluateRepositoryRules } from '../../rules/repository-engine.ts';
 import { formatRuleList } from '../../rules/list.ts';
 import { allRules } from '../../rules/registry.ts';
 import type { Baseline } from '../../rules/rule.ts';
+import type { Finding, Source } from '../model.ts';
 import type { RepositoryCheck, SourceCheck } from '../pipeline.ts';
 import type { RuleInfo } from '../report/index.ts';
 
@@ -23,6 +24,26 @@ export function loadConfig(explicit: string | undefined, root: string): RuleConf
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+}
+
+/**
+ * A `sources:` pattern that matches nothing is most likely a typo that silently drops a stricter setting
+ * (production: true, an error severity). Only meaningful when the whole repository is checked.
+ */
+export function unmatchedSourcePatterns(config: RuleConfig, sources: readonly Source[], configFile: string): Finding[] {
+  return config.sources
+    .filter((layer) => !sources.some((source) => sourceMatches(layer.match, source.name)))
+    .map((layer) => ({
+      rule: 'input',
+      severity: 'warning' as const,
+      message:
+        sources.length === 0
+          ? `the configuration's sources pattern "${layer.match}" matches nothing: no source was found`
+          : `the configuration's sources pattern "${layer.match}" matches none of ${sources.map((source) => source.name).join(', ')}`,
+      fix: 'Correct the pattern (a source name as reports show it, e.g. overlays/prod) or remove the entry.',
+      source: configFile,
+      file: configFile,
+    }));
 }
 
 export function policyCheck(config: RuleConfig): SourceCheck {
