@@ -27,6 +27,8 @@ export interface ResourceRef {
 export interface Position {
   line: number;
   column: number;
+  /** When the field was set in another file than the resource's (an overlay's `images:`). */
+  file?: string;
 }
 
 /** One resource, with enough provenance to point a finding at its origin. */
@@ -115,7 +117,7 @@ export function findingAt(
   const finding: Finding = {
     ...base,
     source: resource.source,
-    file: resource.file,
+    file: position?.file ?? resource.file,
     resource: refOf(resource.object),
     path,
   };

@@ -82,3 +82,12 @@ describe('an overlay that reaches outside the repository', () => {
     expect(viaBase.findings).toEqual([expect.objectContaining({ rule: 'input', message: expect.stringMatching(/outside the repository/) })]);
   });
 });
+
+describe('an image set by the overlay', () => {
+  it('is located at the overlay’s images: entry, other fields at the original manifest', async () => {
+    const { resources } = await renderKustomization(fixture('app/images'), { binary, root });
+    const web = resources.find((r) => r.object.kind === 'Deployment')!;
+    expect(web.locate('/spec/template/spec/containers/0/image')).toEqual({ file: 'test/fixtures/overlays/app/images/kustomization.yaml', line: 6, column: 5 });
+    expect(web.locate('/spec/template/spec/containers/0/command')).toEqual({ line: 15, column: 11 });
+  });
+});

@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { parse as parseYaml } from 'yaml';
 import type { Finding, KubeObject, Resource } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
+import { ImageOverrides } from './image-overrides.ts';
 import { OriginFiles } from './origin-files.ts';
 import { resolveKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 
@@ -56,7 +57,8 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
     }
     const parsed = parseResources(String(result.stdout), { source, file: source });
     const origins = new OriginFiles();
-    const resources = parsed.resources.map((resource) => withOrigin(resource, wrapper, root, origins));
+    const images = new ImageOverrides(overlay, root);
+    const resources = parsed.resources.map((resource) => withOrigin(resource, wrapper, root, origins, images));
     return { resources, findings: parsed.findings };
   } finally {
     await rm(wrapper, { recursive: true, force: true });
@@ -99,7 +101,7 @@ export function cleanKustomizeMessage(stderr: string, fromWrapper: string, sourc
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }
 
-function withOrigin(resource: Resource, wrapper: string, root: string, origins: OriginFiles): Resource {
+function withOrigin(resource: Resource, wrapper: string, root: string, origins: OriginFiles, images: ImageOverrides): Resource {
   const annotations = resource.object.metadata?.annotations;
   const originText = annotations?.[ORIGIN_ANNOTATION];
   if (typeof originText !== 'string') return resource;
@@ -121,7 +123,7 @@ function withOrigin(resource: Resource, wrapper: string, root: string, origins: 
     object,
     file,
     line: document?.line,
-    locate: (ptr) => document?.locate(ptr),
+    locate: (ptr) => images.locate(ptr, document) ?? document?.locate(ptr),
   };
 }
 

@@ -1,0 +1,62 @@
+// An image the overlay's `images:` sets is changed there, not in the manifest naming the original.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Position } from '../model.ts';
+import { pointerSegments } from '../model.ts';
+import { parseYamlDocuments, type ParsedDocument } from '../parse/yaml-documents.ts';
+import { KUSTOMIZATION_FILES } from '../sources/discover.ts';
+
+const IMAGE_POINTER = /\/(containers|initContainers|ephemeralContainers)\/\d+\/image$/;
+
+/** `ghcr.io/org/app:1.2@sha256:…` → `ghcr.io/org/app`: what an `images:` entry's `name` matches. */
+export function imageName(reference: string): string {
+  const withoutDigest = reference.split('@')[0]!;
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  return colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+}
+
+export class ImageOverrides {
+  private entries: Map<string, Position> | undefined;
+
+  constructor(
+    private readonly overlay: string,
+    private readonly root: string,
+  ) {}
+
+  /**
+   * Where the image at `pointer` is decided when the overlay's kustomization has an `images:` entry for
+   * the image the original manifest names: that entry (tag, digest) is what a fix changes.
+   */
+  locate(pointer: string, original: ParsedDocument | undefined): Position | undefined {
+    if (!IMAGE_POINTER.test(pointer) || !original) return undefined;
+    const before = valueAt(original.value, pointer);
+    return typeof before === 'string' ? this.imageEntries().get(imageName(before)) : undefined;
+  }
+
+  private imageEntries(): Map<string, Position> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    const name = KUSTOMIZATION_FILES.find((candidate) => existsSync(join(this.overlay, candidate)));
+    if (!name) return this.entries;
+    const file = join(this.overlay, name);
+    const document = parseYamlDocuments(readFileSync(file, 'utf8')).documents[0];
+    const images = (document?.value as { images?: unknown } | undefined)?.images;
+    if (!Array.isArray(images)) return this.entries;
+    images.forEach((entry, index) => {
+      const position = document!.locate(`/images/${index}`);
+      const entryName = (entry as { name?: unknown } | null)?.name;
+      if (typeof entryName === 'string' && position) this.entries!.set(entryName, { ...position, file: relative(this.root, file) });
+    });
+    return this.entries;
+  }
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  let current = value;
+  for (const segment of pointerSegments(pointer)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
