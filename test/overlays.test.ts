@@ -1,13 +1,19 @@
 // Renders every overlay with the real kustomize and pins what each one promises.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../scripts/lib/model.ts';
 import { renderKustomization } from '../scripts/lib/render/render.ts';
 import { containersOf, podTemplateOf, type PodTemplate } from '../scripts/rules/resource-index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OVERLAYS = ['overlays/dev', 'overlays/prod', 'overlays/canary'] as const;
-const FIXTURES = ['test/fixtures/components/extras', 'test/fixtures/components/gateway-api-canary-split'] as const;
+const FIXTURES = [
+  'test/fixtures/components/extras',
+  'test/fixtures/components/gateway-api-canary',
+  'test/fixtures/components/gateway-api-canary-split',
+] as const;
 type Dir = (typeof OVERLAYS)[number] | (typeof FIXTURES)[number];
 
 interface Rendered {
@@ -387,5 +393,54 @@ describe('components no overlay uses yet', () => {
       ['openclaw-gateway', 90],
       ['openclaw-gateway-canary', 10],
     ]);
+  });
+});
+
+describe('gateway-api-canary on a prod-like overlay', () => {
+  const dir = 'test/fixtures/components/gateway-api-canary';
+  const canary = 'overlays/canary';
+  type BackendRef = { name: string; port: number; weight: number; [field: string]: unknown };
+  const backendRefs = (): BackendRef[] => at(one(dir, 'HTTPRoute'), 'spec', 'rules', 0, 'backendRefs');
+  const gatewayPort = (service: KubeObject): number =>
+    at(service, 'spec', 'ports').find((p: { name: string }) => p.name === 'gateway').port;
+  /** The route as components/gateway-api writes it, before any overlay or component touches it. */
+  const sourceRoute = (): KubeObject => parseYaml(readFileSync(`${ROOT}/components/gateway-api/httproute.yaml`, 'utf8'));
+  const withoutBackends = (route: KubeObject) => {
+    const { rules, ...spec } = at(route, 'spec');
+    return { ...spec, rules: rules.map(({ backendRefs: _, ...rule }: { backendRefs: unknown }) => rule) };
+  };
+
+  it("sends 90 parts to prod's Service and 10 to the canary's, on the gateway port", () => {
+    const prodService = one(dir, 'Service');
+    const canaryService = one(canary, 'Service');
+    expect(backendRefs()).toEqual([
+      { name: prodService.metadata?.name, port: gatewayPort(prodService), weight: 90 },
+      { name: canaryService.metadata?.name, port: gatewayPort(canaryService), weight: 10 },
+    ]);
+    expect(backendRefs().map((r) => [r.name, r.port])).toEqual([
+      ['openclaw-gateway', 18789],
+      ['openclaw-gateway-canary', 18789],
+    ]);
+  });
+
+  it("points at the Service the canary overlay renders in the route's namespace, which prod's render lacks", () => {
+    const route = one(dir, 'HTTPRoute');
+    const ref = backendRefs()[1];
+    const canaryService = ofKind(canary, 'Service').find((s) => s.metadata?.name === ref.name);
+    expect(canaryService?.metadata?.namespace).toBe(route.metadata?.namespace);
+    expect(at(canaryService, 'spec', 'ports').map((p: { port: number }) => p.port)).toContain(ref.port);
+    expect(ofKind(dir, 'Service').map((s) => s.metadata?.name)).not.toContain(ref.name);
+  });
+
+  it('leaves everything else of the route as components/gateway-api defines it', () => {
+    const route = one(dir, 'HTTPRoute');
+    const source = sourceRoute();
+    expect(route.apiVersion).toBe(source.apiVersion);
+    expect(route.metadata).toEqual(source.metadata);
+    expect(at(route, 'spec', 'parentRefs')).toEqual(at(source, 'spec', 'parentRefs'));
+    expect(withoutBackends(route)).toEqual(withoutBackends(source));
+    const { weight: _prodWeight, ...prodRef } = backendRefs()[0];
+    const { weight: _sourceWeight, ...sourceRef } = at(source, 'spec', 'rules', 0, 'backendRefs', 0);
+    expect(prodRef).toEqual(sourceRef);
   });
 });

@@ -56,4 +56,9 @@ describe('httproute-backend', () => {
     expect(violation.path).toBe('/spec/rules/0/backendRefs/0/name');
     expect(violation.message).toContain('service "openclaw-gateway": no Service of that name in namespace openclaw');
   });
+
+  it('accepts a missing Service declared external (another overlay renders it)', () => {
+    expect(check(httpRouteBackend, 'httproute-service-missing', { 'httproute-backend': { external: ['openclaw-gateway'] } })).toEqual([]);
+    expect(check(httpRouteBackend, 'httproute-service-missing', { 'httproute-backend': { external: ['other'] } })).toHaveLength(1);
+  });
 });

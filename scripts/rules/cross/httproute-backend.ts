@@ -2,18 +2,19 @@ import { pointer } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { crossIndex } from './lib/cross-index.ts';
 import { describePorts, exposes } from './lib/service-ports.ts';
-import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt } from './lib/values.ts';
+import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt, stringList } from './lib/values.ts';
 
 export const httpRouteBackend: Rule = {
   id: 'httproute-backend',
   severity: 'error',
   description:
-    'Every Gateway API HTTPRoute backendRef to a Service (kind Service, core group: the default) names a Service in the render with the given port; references to another namespace that the render does not hold are left to ReferenceGrants.',
-  fix: "Point the backendRef at an existing Service and set port to one of the Service's ports.",
+    'Every Gateway API HTTPRoute backendRef to a Service (kind Service, core group: the default) names a Service in the render with the given port, or one listed in options.external (a Service another overlay renders, such as the canary\'s); references to another namespace that the render does not hold are left to ReferenceGrants.',
+  fix: "Point the backendRef at an existing Service and set port to one of the Service's ports, or list a Service another overlay renders under external in the configuration.",
   kinds: ['HTTPRoute', 'Service'],
   equivalents: {},
   check(context) {
     const index = crossIndex(context);
+    const external = stringList(context.settings.options['httproute-backend']?.external);
     const violations: Violation[] = [];
     for (const route of context.index.byKind('HTTPRoute')) {
       listAt(route.object, 'spec', 'rules').forEach((rule, r) => {
@@ -27,7 +28,7 @@ export const httpRouteBackend: Rule = {
           const target = index.services.find((s) => s.name === name && s.namespace === namespace);
           const subject = `${describe(route)} rule ${r} backendRef service "${name}"`;
           if (!target) {
-            if (namespace !== namespaceOf(route)) return;
+            if (namespace !== namespaceOf(route) || external.includes(name)) return;
             violations.push({ resource: route, path: `${at}/name`, message: `${subject}: no Service of that name in namespace ${describeNamespace(namespace)} in the render` });
             return;
           }
