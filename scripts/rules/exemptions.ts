@@ -7,7 +7,7 @@
 // separates the two without ambiguity.
 import type { Resource, Severity } from '../lib/model.ts';
 import { pointer } from '../lib/model.ts';
-import { isRecord, podTemplateOf } from './resource-index.ts';
+import { containersOf, isRecord, podTemplateOf } from './resource-index.ts';
 import type { Violation } from './rule.ts';
 
 export const EXEMPTION_PREFIX = 'ignore-check.openclaw.dev/';
@@ -23,6 +23,11 @@ export const ENGINE_RULES = {
     severity: 'warning',
     description: 'An exemption annotation names a rule that exists.',
     fix: 'Correct the rule id after ignore-check.openclaw.dev/ (see --list-rules), or remove the annotation.',
+  },
+  'exemption-unknown-container': {
+    severity: 'warning',
+    description: 'A container-scoped exemption annotation names a container of the pod template.',
+    fix: 'Correct the container name after the rule id (ignore-check.openclaw.dev/<rule-id>.<container>), or remove the annotation.',
   },
   'exemption-forbidden': {
     severity: 'warning',
@@ -113,6 +118,11 @@ export function indexExemptions(
         problem('exemption-unknown-rule', `exemption names unknown rule "${exemption.rule}"`);
       } else if (!options.allowExemptions) {
         problem('exemption-forbidden', `exemption of ${scope} ignored: this source does not allow exemptions`);
+      } else if (exemption.container !== undefined && !containerNames(resource).includes(exemption.container)) {
+        // A typo here would otherwise excuse nothing without a word, while the author believes the finding is handled.
+        const names = containerNames(resource);
+        const has = names.length > 0 ? `its containers are ${names.join(', ')}` : 'it has no pod template';
+        problem('exemption-unknown-container', `exemption of ${scope} applies to nothing: ${has}`);
       } else if (exemption.reason === '') {
         problem('exemption-reason', `exemption of ${scope} has no reason, so it is not applied`);
       } else {
@@ -133,6 +143,11 @@ export function indexExemptions(
             (exemption.container === undefined || exemption.container === violation.container),
         ),
   };
+}
+
+function containerNames(resource: Resource): string[] {
+  const template = podTemplateOf(resource);
+  return template ? containersOf(template).map((ref) => ref.name) : [];
 }
 
 function containerOf(exemption: Exemption): { container?: string } {

@@ -34,6 +34,16 @@ describe('ingress-backend', () => {
     expect(violation.message).toContain('TLS host "www.claw.example.org" (secret claw-tls)');
     expect(violation.message).toContain('rule hosts are claw.example.org');
   });
+
+  it('matches a wildcard host, rule or TLS, against exactly one DNS label', () => {
+    expect(check(ingressBackend, 'ingress-tls-wildcard-hosts')).toEqual([]);
+  });
+
+  it('reports TLS hosts a wildcard rule host does not cover: the apex and deeper names', () => {
+    const violations = check(ingressBackend, 'ingress-tls-wildcard-too-deep');
+    expect(violations.map((violation) => violation.path)).toEqual(['/spec/tls/0/hosts/0', '/spec/tls/0/hosts/1']);
+    expect(violations[1].message).toContain('TLS host "b.a.example.com"');
+  });
 });
 
 describe('httproute-backend', () => {

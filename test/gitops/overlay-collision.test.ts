@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { RepositoryContext } from '../../scripts/rules/rule.ts';
 import { overlayCollision } from '../../scripts/rules/gitops/overlay-collision.ts';
-import { FIXTURES, loadRepository } from './repository.ts';
+import { FIXTURES, REPOSITORY_ROOT, loadRepository, withGitOpsOf } from './repository.ts';
 
 let colliding: RepositoryContext;
 beforeAll(async () => {
@@ -33,5 +33,21 @@ describe('overlay-collision', () => {
       expect.stringMatching(/^Service shop\/web-next of overlays\/suffixed selects the pods of Deployment shop\/web of overlays\/prod/),
     ]);
     expect(violations.every((v) => v.path === '/spec/selector')).toBe(true);
+  });
+
+  it('leaves alone overlays outside the repository\'s overlays/ directory: sources named together are not deployed together', () => {
+    // The same overlays seen from the repository root, as when two test fixtures are validated in one run.
+    const fromRepositoryRoot = { ...between(colliding, 'overlays/copy', 'overlays/prod'), root: REPOSITORY_ROOT };
+    expect(overlayCollision.check(fromRepositoryRoot)).toEqual([]);
+  });
+
+  it('compares only the overlays GitOps objects deploy, when the run includes them', () => {
+    const violations = overlayCollision.check(withGitOpsOf(colliding, join(FIXTURES, 'colliding-deployed')));
+    // overlays/copy renders the same objects as overlays/prod, but nothing deploys it.
+    expect(violations.map((v) => v.message).join('\n')).not.toContain('overlays/copy');
+    expect(violations.map((v) => v.message)).toEqual([
+      expect.stringMatching(/^Service shop\/web of overlays\/prod selects the pods of Deployment shop\/web-next of overlays\/suffixed/),
+      expect.stringMatching(/^Service shop\/web-next of overlays\/suffixed selects the pods of Deployment shop\/web of overlays\/prod/),
+    ]);
   });
 });

@@ -63,7 +63,7 @@ describe('a configuration pattern that matches no source', () => {
     const result = await runValidate(['--format', 'json', '--ignore-missing-schemas'], { cwd: repo });
     const report = JSON.parse(result.stdout);
     const unmatched = report.findings.filter((f: { file: string }) => f.file === 'validate.config.yaml');
-    expect(unmatched).toEqual([expect.objectContaining({ rule: 'input', severity: 'warning', message: expect.stringContaining('"overlay/prd" matches none of overlays/base, overlays/overlay') })]);
-    expect(report.summary.sources).toBe(2);
+    expect(unmatched).toEqual([expect.objectContaining({ rule: 'input', severity: 'warning', message: expect.stringContaining('"overlay/prd" matches none of overlays/base, overlays/images, overlays/overlay') })]);
+    expect(report.summary.sources).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 // The engine: configuration per source, exemptions in annotations, and rules that break.
 import { describe, expect, it } from 'vitest';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
-import { defaultRuleConfig, parseRuleConfig } from '../../scripts/rules/config.ts';
+import { configurableRuleIds, defaultRuleConfig, parseRuleConfig } from '../../scripts/rules/config.ts';
 import { evaluateRules } from '../../scripts/rules/engine.ts';
 import type { Rule } from '../../scripts/rules/rule.ts';
 import { imageDigest } from '../../scripts/rules/workload/image-digest.ts';
@@ -83,6 +83,27 @@ describe('exemptions', () => {
     const findings = run(yaml);
     expect(summary(findings)).toContain('exemption-unknown-rule warning /metadata/annotations/ignore-check.openclaw.dev~1read-only-rootfs');
     expect(findings.find((f) => f.rule === 'exemption-unknown-rule')?.message).toContain('read-only-rootfs');
+  });
+
+  it('warns about an exemption scoped to a container the pod template does not have, naming those it has', () => {
+    const yaml = DEPLOYMENT('    ignore-check.openclaw.dev/read-only-root-filesystem.nosuchcontainer: "typo"');
+    const findings = run(yaml);
+    expect(summary(findings)).toEqual([
+      'exemption-unknown-container warning /metadata/annotations/ignore-check.openclaw.dev~1read-only-root-filesystem.nosuchcontainer',
+      'read-only-root-filesystem error /spec/template/spec/containers/0/securityContext/readOnlyRootFilesystem',
+      'read-only-root-filesystem error /spec/template/spec/containers/1/securityContext/readOnlyRootFilesystem',
+    ]);
+    const message = findings.find((f) => f.rule === 'exemption-unknown-container')?.message;
+    expect(message).toContain('"nosuchcontainer"');
+    expect(message).toContain('app, browser');
+  });
+
+  it('lets a configuration checked against the known rule ids turn the unknown-container warning off', () => {
+    const yaml = DEPLOYMENT('    ignore-check.openclaw.dev/read-only-root-filesystem.nosuchcontainer: "typo"');
+    const config = parseRuleConfig('rules:\n  exemption-unknown-container: off\n', { file: 'validate.config.yaml', knownRules: configurableRuleIds() });
+    const { resources } = parseResources(yaml, { source: 'overlays/dev', file: 'manifest.yaml' });
+    const findings = evaluateRules(resources, { source: 'overlays/dev', config, rules: [readOnlyRootFilesystem] });
+    expect(findings.map((f) => f.rule)).toEqual(['read-only-root-filesystem', 'read-only-root-filesystem']);
   });
 
   it('ignores exemptions, and says so, where the configuration forbids them', () => {

@@ -28,6 +28,18 @@ function backendsOf(ingress: Resource): Backend[] {
   return out;
 }
 
+/** Ingress wildcard semantics: `*.example.com` stands for exactly one label, so not `example.com` nor `b.a.example.com`. */
+function wildcardCovers(pattern: string, host: string): boolean {
+  if (!pattern.startsWith('*.') || host.startsWith('*.')) return false;
+  const dot = host.indexOf('.');
+  return dot > 0 && host.slice(dot + 1) === pattern.slice(2);
+}
+
+/** A TLS host is served when a rule host names it, or one of the two is a wildcard covering the other. */
+function hostsMatch(tlsHost: string, ruleHost: string): boolean {
+  return tlsHost === ruleHost || wildcardCovers(ruleHost, tlsHost) || wildcardCovers(tlsHost, ruleHost);
+}
+
 function at(object: unknown, path: string): Record<string, unknown> | undefined {
   return recordAt(object, ...path.slice(1).split('/'));
 }
@@ -56,7 +68,7 @@ export const ingressBackend: Rule = {
   id: 'ingress-backend',
   severity: 'error',
   description:
-    'Every Ingress backend (defaultBackend and each rule path) names a Service in the render and a port it exposes (by number or name), and every TLS host appears in the rules.',
+    'Every Ingress backend (defaultBackend and each rule path) names a Service in the render and a port it exposes (by number or name), and every TLS host appears in the rules (a wildcard host, on either side, covers exactly one DNS label).',
   fix: 'Point the backend at an existing Service and one of its ports, and list each TLS host under spec.rules[].host.',
   kinds: ['Ingress', 'Service'],
   equivalents: { kubeLinter: 'dangling-ingress' },
@@ -68,14 +80,18 @@ export const ingressBackend: Rule = {
         const violation = checkBackend(index, ingress, backend);
         if (violation) violations.push(violation);
       }
-      const ruleHosts = new Set(listAt(ingress.object, 'spec', 'rules').map((rule) => stringAt(rule, 'host')));
+      const ruleHosts = new Set(
+        listAt(ingress.object, 'spec', 'rules')
+          .map((rule) => stringAt(rule, 'host'))
+          .filter((host): host is string => host !== undefined),
+      );
       listAt(ingress.object, 'spec', 'tls').forEach((tls, t) => {
         listAt(tls, 'hosts').forEach((host, h) => {
-          if (typeof host !== 'string' || ruleHosts.has(host)) return;
+          if (typeof host !== 'string' || [...ruleHosts].some((ruleHost) => hostsMatch(host, ruleHost))) return;
           violations.push({
             resource: ingress,
             path: pointer('spec', 'tls', t, 'hosts', h),
-            message: `${describe(ingress)} TLS host "${host}" (secret ${stringAt(tls, 'secretName') ?? 'unset'}) appears in no rule: rule hosts are ${[...ruleHosts].filter(Boolean).join(', ') || 'none'}`,
+            message: `${describe(ingress)} TLS host "${host}" (secret ${stringAt(tls, 'secretName') ?? 'unset'}) appears in no rule: rule hosts are ${[...ruleHosts].join(', ') || 'none'}`,
           });
         });
       });

@@ -16,7 +16,7 @@ export const remoteResource: RepositoryRule = {
   id: 'remote-resource',
   severity: 'error',
   description:
-    'Kustomization resources and components (of every overlay and what it includes) are local, or remote ones are pinned with ?ref= to a commit SHA or a release tag, never a branch, HEAD or no ref at all.',
+    'Kustomization resources and components (of every overlay and what it includes) are local, or remote ones are pinned to a full 40-character commit SHA or a release tag (v1.2.3, 1.2.3, v1.2), never a branch, HEAD, a short hash or no ref at all. The ref is read where the URL layout puts it: ?ref=, raw.githubusercontent.com/<org>/<repo>/<ref>/, github.com/<org>/<repo>/releases/download/<tag>/.',
   fix: 'Vendor the remote files into the repository, or pin the URL with ?ref=<40-hex commit> or ?ref=vX.Y.Z.',
   kinds: ['Kustomization'],
   equivalents: {},

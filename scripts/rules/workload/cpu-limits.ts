@@ -7,5 +7,5 @@ export const cpuLimits = missingResourceRule({
   description: 'Every container has a CPU limit (turn it off in validate.config.yaml if you prefer unthrottled pods).',
   fix: 'Set resources.limits.cpu, or configure `cpu-limits: off` if the cluster relies on requests alone.',
   why: 'a busy container can take all the node\'s spare CPU',
-  equivalents: { kubeLinter: 'unset-cpu-requirements', polaris: 'cpuLimitsMissing' },
+  equivalents: { kubeLinter: 'unset-cpu-requirements (requirementsType: limit)', polaris: 'cpuLimitsMissing' },
 });

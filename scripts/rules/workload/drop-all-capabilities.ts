@@ -11,7 +11,7 @@ export const dropAllCapabilities: Rule = {
   description: 'Every container drops ALL capabilities and adds back none but NET_BIND_SERVICE.',
   fix: 'Set securityContext.capabilities.drop: ["ALL"] and remove every added capability except NET_BIND_SERVICE.',
   kinds: WORKLOAD_KINDS,
-  equivalents: { kubeLinter: 'drop-net-raw-capability', polaris: 'insecureCapabilities' },
+  equivalents: { kubeLinter: 'drop-net-raw-capability (partial)', polaris: 'insecureCapabilities' },
   check: (context) =>
     visitContainers(
       context,

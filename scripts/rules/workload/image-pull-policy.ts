@@ -11,7 +11,7 @@ export const imagePullPolicy: Rule = {
   description: 'imagePullPolicy is not Never, and is Always unless the image is pinned by digest.',
   fix: 'Pin the image by digest (then IfNotPresent is best), or set imagePullPolicy: Always; never use Never in a cluster.',
   kinds: WORKLOAD_KINDS,
-  equivalents: { polaris: 'pullPolicyNotAlways' },
+  equivalents: { polaris: 'pullPolicyNotAlways (partial)' },
   check: (context) =>
     visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
       if (typeof ref.container.image !== 'string') return [];

@@ -8,7 +8,7 @@ export const noHostPath: Rule = {
   description: 'No pod mounts a hostPath volume (PSS baseline).',
   fix: 'Use a PersistentVolumeClaim, emptyDir, ConfigMap or Secret instead of a directory of the node.',
   kinds: WORKLOAD_KINDS,
-  equivalents: { kubeLinter: 'sensitive-host-mounts' },
+  equivalents: { kubeLinter: 'sensitive-host-mounts (partial)' },
   check: (context) => {
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {

@@ -28,9 +28,11 @@ export const restrictedVolumeTypes: Rule = {
       listAt(template.spec, 'volumes').forEach((volume, index) => {
         if (!isRecord(volume)) return;
         const types = Object.keys(volume).filter((key) => key !== 'name');
+        // The API server defaults a volume with no source to emptyDir, which is allowed.
+        if (types.length === 0) return;
         if (types.some((type) => ALLOWED.has(type))) return;
         violations.push(
-          podViolation(template, `/volumes/${index}`, `volume "${String(volume.name)}" has type ${types.join(', ') || '(none)'}, which "restricted" does not allow`),
+          podViolation(template, `/volumes/${index}`, `volume "${String(volume.name)}" has type ${types.join(', ')}, which "restricted" does not allow`),
         );
       });
     }

@@ -32,6 +32,8 @@ export const runAsNonRoot: Rule = {
       if (pod.runAsUser === 0) {
         violations.push(podViolation(template, '/securityContext/runAsUser', 'the pod sets runAsUser: 0 (root)'));
       }
+      // A container that merely inherits a failing pod setting is covered by the pod's finding: one cause, one finding.
+      const podFailed = pod.runAsNonRoot === false || pod.runAsUser === 0;
       for (const ref of containersOf(template)) {
         const own = containerSecurityContext(ref);
         let explicit = false;
@@ -43,7 +45,7 @@ export const runAsNonRoot: Rule = {
           violations.push(containerViolation(ref, '/securityContext/runAsUser', 'sets runAsUser: 0 (root)'));
           explicit = true;
         }
-        if (explicit) continue;
+        if (explicit || podFailed) continue;
         const nonRoot = (own.runAsNonRoot ?? pod.runAsNonRoot) === true;
         const user = own.runAsUser ?? pod.runAsUser;
         const nonRootUser = !strict && typeof user === 'number' && user !== 0;

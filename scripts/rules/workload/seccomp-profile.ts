@@ -20,7 +20,7 @@ export const seccompProfile: Rule = {
   description: 'The pod, or every container, uses the RuntimeDefault or Localhost seccomp profile; none is Unconfined.',
   fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
   kinds: WORKLOAD_KINDS,
-  equivalents: { polaris: 'linuxHardening' },
+  equivalents: { polaris: 'linuxHardening (partial)' },
   check: (context) => {
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {

@@ -11,7 +11,7 @@ export const secretInEnv: Rule = {
   description: 'No environment variable whose name looks like a secret (*_TOKEN, *_KEY, *PASSWORD*, *SECRET*) has a literal value.',
   fix: 'Move the value to a Secret and use valueFrom.secretKeyRef (or envFrom.secretRef).',
   kinds: WORKLOAD_KINDS,
-  equivalents: { kubeLinter: 'env-var-secret', polaris: 'sensitiveContainerEnvVar' },
+  equivalents: { kubeLinter: 'env-var-secret (partial)', polaris: 'sensitiveContainerEnvVar' },
   check: (context) =>
     visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
       const violations: Violation[] = [];
