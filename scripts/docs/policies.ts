@@ -10,12 +10,12 @@ export const DOC_FILE = 'docs/policies.md';
 export const BEGIN_MARKER = '<!-- BEGIN GENERATED RULES: edit the rules and run `npm run docs`, not this table -->';
 export const END_MARKER = '<!-- END GENERATED RULES -->';
 
-type DocumentedRule = Pick<Rule, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents'>;
+type DocumentedRule = Pick<Rule, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'options'>;
 
 /** The generated part of docs/policies.md: the rule table, then the findings the engine makes itself. */
 export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
-  const header = '| Rule | Severity | Kinds | Description | Fix | kube-linter | Polaris |';
-  const divider = '| --- | --- | --- | --- | --- | --- | --- |';
+  const header = '| Rule | Severity | Kinds | Description | Fix | kube-linter | Polaris | Options |';
+  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = ruleList.map((rule) =>
     row([
       `\`${rule.id}\``,
@@ -25,6 +25,9 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
       rule.fix,
       rule.equivalents?.kubeLinter ?? '',
       rule.equivalents?.polaris ?? '',
+      Object.entries(rule.options ?? {})
+        .map(([key, meaning]) => `\`${key}\`: ${meaning}`)
+        .join('; '),
     ]),
   );
   const engineRows = Object.entries(ENGINE_RULES).map(([id, rule]) => row([`\`${id}\``, rule.severity, rule.description, rule.fix]));

@@ -114,6 +114,7 @@ function readLayer(
     for (const [id, ruleOptions] of Object.entries(value.options as Record<string, unknown>)) {
       checkRuleId(id, `${at}options`, known, fail);
       if (!isPlainObject(ruleOptions)) fail(`${at}options.${id} must be a mapping`);
+      checkOptionKeys(id, ruleOptions as Record<string, unknown>, `${at}options.${id}`, fail);
       layer.options[id] = ruleOptions as Record<string, unknown>;
     }
   }
@@ -123,6 +124,17 @@ function readLayer(
     layer[flag] = value[flag] as boolean;
   }
   return layer;
+}
+
+/** A misspelt option key would silently leave the default in force: the registry says which keys exist. */
+function checkOptionKeys(id: string, ruleOptions: Record<string, unknown>, at: string, fail: (message: string) => never): void {
+  const rule = allRules.find((candidate) => candidate.id === id);
+  if (!rule) return;
+  const allowed = Object.keys(rule.options ?? {});
+  for (const key of Object.keys(ruleOptions)) {
+    if (allowed.includes(key)) continue;
+    fail(allowed.length === 0 ? `${at}: rule ${id} takes no options` : `unknown key ${at}.${key} (allowed: ${allowed.join(', ')})`);
+  }
 }
 
 function checkRuleId(id: string, at: string, known: Set<string> | undefined, fail: (message: string) => never): void {

@@ -41,6 +41,8 @@ export interface Rule {
   kinds: readonly string[];
   /** The nearest check in other tools, so users can map their configuration. */
   equivalents?: { kubeLinter?: string; polaris?: string };
+  /** The keys the rule reads from `options.<id>` in the configuration, each with what it means. */
+  options?: Readonly<Record<string, string>>;
   check(context: RuleContext): Violation[];
 }
 

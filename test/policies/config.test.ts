@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleConfig, parseRuleConfig, resolveSettings, sourceMatches } from '../../scripts/rules/config.ts';
 
-const parse = (text: string) => parseRuleConfig(text, { file: 'validate.config.yaml', knownRules: ['image-digest', 'cpu-limits'] });
+const parse = (text: string) => parseRuleConfig(text, { file: 'validate.config.yaml', knownRules: ['image-digest', 'cpu-limits', 'run-as-non-root'] });
 
 describe('validate.config.yaml', () => {
   it('reads rules, options and sources', () => {
     const config = parse(`
 rules: {cpu-limits: off}
-options: {image-digest: {registries: [ghcr.io]}}
+options: {run-as-non-root: {requireRunAsNonRoot: true}}
 sources:
   overlays/prod: {production: true, allowExemptions: false, rules: {image-digest: error}}
 `);
@@ -21,7 +21,7 @@ sources:
     expect(resolveSettings(config, 'overlays/prod')).toEqual({
       rules: { 'cpu-limits': 'off', 'image-digest': 'error' },
       allowExemptions: false,
-      settings: { production: true, options: { 'image-digest': { registries: ['ghcr.io'] } } },
+      settings: { production: true, options: { 'run-as-non-root': { requireRunAsNonRoot: true } } },
     });
     expect(resolveSettings(config, 'overlays/dev').settings.production).toBe(false);
   });
@@ -37,6 +37,8 @@ sources:
     ['sources: {overlays/prod: {production: yes please}}', 'validate.config.yaml: sources.overlays/prod.production must be true or false'],
     ['sources: {overlays/prod: {severity: error}}', 'validate.config.yaml: unknown key sources.overlays/prod.severity (allowed: rules, options, production, allowExemptions)'],
     ['options: {cpu-limits: 3}', 'validate.config.yaml: options.cpu-limits must be a mapping'],
+    ['options: {run-as-non-root: {requireRunAsNonRot: true}}', 'validate.config.yaml: unknown key options.run-as-non-root.requireRunAsNonRot (allowed: requireRunAsNonRoot)'],
+    ['options: {image-digest: {registries: [ghcr.io]}}', 'validate.config.yaml: options.image-digest: rule image-digest takes no options'],
     ['rules: [a', 'validate.config.yaml: not valid YAML'],
     ['- a', 'validate.config.yaml: the configuration must be a mapping'],
   ])('rejects %s with one clear line', (text, message) => {

@@ -13,9 +13,17 @@ describe('docs/policies.md', () => {
 
   it('has one row per rule with its id, severity, kinds, fix and equivalents', () => {
     const section = renderPoliciesDoc([
-      { id: 'a-rule', severity: 'warning', kinds: ['Pod', 'Job'], description: 'Checks a | b.', fix: 'Do c.', equivalents: { kubeLinter: 'kl', polaris: 'pol' } },
+      {
+        id: 'a-rule',
+        severity: 'warning',
+        kinds: ['Pod', 'Job'],
+        description: 'Checks a | b.',
+        fix: 'Do c.',
+        equivalents: { kubeLinter: 'kl', polaris: 'pol' },
+        options: { strict: 'fail more', names: 'allowed names' },
+      },
     ]);
-    expect(section).toContain('| `a-rule` | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol |');
+    expect(section).toContain('| `a-rule` | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict`: fail more; `names`: allowed names |');
   });
 
   it('replaces only the generated part', () => {

@@ -12,6 +12,7 @@ export const httpRouteBackend: Rule = {
   fix: "Point the backendRef at an existing Service and set port to one of the Service's ports, or list a Service another overlay renders under external in the configuration.",
   kinds: ['HTTPRoute', 'Service'],
   equivalents: {},
+  options: { external: 'Service names another overlay renders (such as the canary Service), accepted as backends' },
   check(context) {
     const index = crossIndex(context);
     const external = stringList(context.settings.options['httproute-backend']?.external);

@@ -33,6 +33,7 @@ export const namespaceConsistency: Rule = {
   fix: "Set the overlay's kustomization namespace (or the resource's metadata.namespace) to the source's namespace, or list the other namespace under allow in the configuration.",
   kinds: ['*'],
   equivalents: {},
+  options: { allow: 'namespaces besides the source namespace that resources may be in' },
   check(context) {
     const expected = expectedNamespace(context.resources);
     if (expected === undefined) return [];

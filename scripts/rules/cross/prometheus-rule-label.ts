@@ -20,6 +20,7 @@ export const prometheusRuleLabel: Rule = {
   fix: 'Add the labels the Prometheus resource selects (or set options.selector to them), and close the brackets or quotes of the expression.',
   kinds: MONITORING_KINDS,
   equivalents: {},
+  options: { selector: 'labels the Prometheus instance selects rules and monitors by (default release: prometheus)' },
   check(context) {
     const selector = configuredSelector(context.settings.options['prometheus-rule-label']);
     const wanted = Object.entries(selector).map(([key, value]) => `${key}: ${value}`).join(', ');

@@ -10,6 +10,7 @@ export const serviceAccountExists: Rule = {
   fix: 'Add the ServiceAccount to the overlay, fix the name, or list it under external in the configuration.',
   kinds: ['ServiceAccount', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'],
   equivalents: { kubeLinter: 'non-existent-service-account' },
+  options: { external: 'ServiceAccount names created outside the render' },
   check(context) {
     const index = crossIndex(context);
     const external = stringList(context.settings.options['service-account-exists']?.external);

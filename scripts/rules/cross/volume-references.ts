@@ -11,6 +11,7 @@ export const volumeReferences: Rule = {
   fix: 'Add the missing object to the overlay, fix the name, mark the reference optional, or declare it under external in the configuration.',
   kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ExternalSecret', 'SealedSecret', 'Certificate'],
   equivalents: {},
+  options: { external: 'objects created outside the render, by kind: secrets, configMaps, persistentVolumeClaims (also read by config-key and config-rollout)' },
   check(context) {
     const index = crossIndex(context);
     const violations: Violation[] = [];

@@ -25,6 +25,7 @@ export const gitopsCoverage: RepositoryRule = {
   fix: 'Add a Flux Kustomization / Argo CD Application for the overlay (or narrow options.require), and point GitOps objects at overlays only, never at base/ or components/.',
   kinds: ['Kustomization', 'Application', 'ApplicationSet'],
   equivalents: {},
+  options: { require: 'which tools must reconcile every overlay: [flux, argocd] (default), [flux] or [argocd]' },
   check(context) {
     const overlays = overlaysOf(context);
     const gitopsDirs = gitopsManifestDirs(context);

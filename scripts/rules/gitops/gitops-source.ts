@@ -147,6 +147,7 @@ export const gitopsSource: RepositoryRule = {
   fix: 'Define the referenced GitRepository, use the one repository URL everywhere, and set targetRevision / ref.branch to a branch or tag such as main.',
   kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
   equivalents: {},
+  options: { repository: 'this repository\'s URL, which every GitRepository url and Application repoURL must name', production: 'namespaces whose apps must not follow HEAD (default: the namespace of overlays/prod)' },
   check(context) {
     return [...sourceRefViolations(context), ...repositoryViolations(context), ...revisionViolations(context)];
   },

@@ -19,6 +19,7 @@ export const runAsNonRoot: Rule = {
   fix: 'Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod; remove any false or 0 on containers.',
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'run-as-non-root', polaris: 'runAsRootAllowed' },
+  options: { requireRunAsNonRoot: 'true: require runAsNonRoot: true exactly as Pod Security restricted does (a non-zero runAsUser alone fails)' },
   check: (context) => {
     // `requireRunAsNonRoot: true` is the exact PSS check: a non-zero runAsUser alone is not enough.
     const strict = context.settings.options['run-as-non-root']?.requireRunAsNonRoot === true;
