@@ -32,6 +32,18 @@ describe('namespace-consistency', () => {
     expect(check(namespaceConsistency, 'no-namespace-anywhere')).toEqual([]);
   });
 
+  it('reports references into other namespaces that are not written out or not allowed', () => {
+    const violations = check(namespaceConsistency, 'references-across-namespaces');
+    expect(violations.map((v) => [reportedOn(v), v.path, v.message])).toEqual([
+      ['RoleBinding agent-jobs', '/subjects/1', 'RoleBinding openclaw/agent-jobs subject ServiceAccount "ci-runner" refers to namespace ci, outside the source\'s namespace openclaw, and it is not listed under allow'],
+      ['RoleBinding agent-jobs', '/subjects/2', 'RoleBinding openclaw/agent-jobs subject ServiceAccount "unnamed-namespace" names no namespace: say which one (the source\'s is openclaw)'],
+      ['ServiceMonitor everything', '/spec/namespaceSelector/any', 'ServiceMonitor openclaw/everything namespaceSelector any: true names no namespace: say which one (the source\'s is openclaw)'],
+      ['PodMonitor listed', '/spec/namespaceSelector/matchNames/1', 'PodMonitor openclaw/listed namespaceSelector refers to namespace monitoring, outside the source\'s namespace openclaw, and it is not listed under allow'],
+    ]);
+    const allowed = check(namespaceConsistency, 'references-across-namespaces', { 'namespace-consistency': { allow: ['ci', 'monitoring'] } });
+    expect(allowed.map((v) => v.path)).toEqual(['/subjects/2', '/spec/namespaceSelector/any']);
+  });
+
   it('reports resources outside the Namespace the source renders, and ones without namespace', () => {
     const violations = check(namespaceConsistency, 'resource-in-other-namespace');
     expect(violations.every((v) => severityOf(namespaceConsistency, v) === 'warning')).toBe(true);

@@ -1,6 +1,6 @@
 import type { Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { describe, nameOf, namespaceOf, stringList } from './lib/values.ts';
+import { describe, listAt, nameOf, namespaceOf, recordAt, stringAt, stringList } from './lib/values.ts';
 
 /** Kinds without a namespace; everything else (custom resources included) is treated as namespaced. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
@@ -25,15 +25,44 @@ export function expectedNamespace(resources: readonly Resource[]): string | unde
   return best;
 }
 
+interface NamespaceReference {
+  path: string;
+  /** Undefined: the reference names no namespace at all (a subject without one, a selector of any). */
+  namespace: string | undefined;
+  what: string;
+}
+
+/** Where objects point into other namespaces by name: binding subjects and monitors' namespace selectors. */
+function namespaceReferences(resource: Resource): NamespaceReference[] {
+  const { kind } = resource.object;
+  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+    return listAt(resource.object, 'subjects').flatMap((subject, index) =>
+      stringAt(subject, 'kind') === 'ServiceAccount'
+        ? [{ path: `/subjects/${index}`, namespace: stringAt(subject, 'namespace'), what: `subject ServiceAccount "${stringAt(subject, 'name') ?? ''}"` }]
+        : [],
+    );
+  }
+  if (kind === 'ServiceMonitor' || kind === 'PodMonitor') {
+    const selector = recordAt(resource.object, 'spec', 'namespaceSelector');
+    if (selector?.any === true) return [{ path: '/spec/namespaceSelector/any', namespace: undefined, what: 'namespaceSelector any: true' }];
+    return stringList(selector?.matchNames).map((namespace, index) => ({
+      path: `/spec/namespaceSelector/matchNames/${index}`,
+      namespace,
+      what: 'namespaceSelector',
+    }));
+  }
+  return [];
+}
+
 export const namespaceConsistency: Rule = {
   id: 'namespace-consistency',
   severity: 'warning',
   description:
-    'Every namespaced resource of a source is in the namespace the source is for (the Namespace it renders, else the most common one); namespaces listed in options.allow are accepted. A source that sets no namespace at all is fine: the deployer (Flux targetNamespace, kubectl -n) decides. Cluster-scoped kinds are skipped.',
+    'Every namespaced resource of a source is in the namespace the source is for (the Namespace it renders, else the most common one), and references into other namespaces (ServiceAccount subjects of bindings, monitors\' namespaceSelector) name a namespace and one listed in options.allow; a source that sets no namespace at all is fine: the deployer (Flux targetNamespace, kubectl -n) decides. Cluster-scoped kinds are skipped.',
   fix: "Set the overlay's kustomization namespace (or the resource's metadata.namespace) to the source's namespace, or list the other namespace under allow in the configuration.",
   kinds: ['*'],
   equivalents: {},
-  options: { allow: 'namespaces besides the source namespace that resources may be in' },
+  options: { allow: 'namespaces besides the source namespace that resources may be in or refer to' },
   check(context) {
     const expected = expectedNamespace(context.resources);
     if (expected === undefined) return [];
@@ -50,6 +79,19 @@ export const namespaceConsistency: Rule = {
           ? `${describe(resource)} is in namespace ${namespace}, but the source is for namespace ${expected}`
           : `${describe(resource)} sets no namespace while the source is for namespace ${expected}: it lands wherever the deployer points`,
       });
+    }
+    // A reference across namespaces is fine when it is deliberate: written out, and allowed in the configuration.
+    for (const resource of context.resources) {
+      for (const reference of namespaceReferences(resource)) {
+        if (reference.namespace === expected || (reference.namespace && allowed.has(reference.namespace))) continue;
+        violations.push({
+          resource,
+          path: reference.path,
+          message: reference.namespace
+            ? `${describe(resource)} ${reference.what} refers to namespace ${reference.namespace}, outside the source's namespace ${expected}, and it is not listed under allow`
+            : `${describe(resource)} ${reference.what} names no namespace: say which one (the source's is ${expected})`,
+        });
+      }
     }
     return violations;
   },
