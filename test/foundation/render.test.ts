@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
+import { outsideReferences } from '../../scripts/lib/sources/kustomization-paths.ts';
 import { loadSource } from '../../scripts/lib/sources/load.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -59,7 +60,7 @@ describe('rendering an overlay with the real kustomize', () => {
 });
 
 describe('an overlay that reaches outside the repository', () => {
-  it('reports resources from a directory outside it, and from a symlink inside a base, and checks none of them', async () => {
+  it('is not rendered when it or a base it uses names a directory, or a symlink, outside the repository', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'repo-'));
     const outside = mkdtempSync(join(tmpdir(), 'outside-'));
     writeFileSync(join(outside, 'kustomization.yaml'), 'resources: [leak.yaml]\n');
@@ -69,17 +70,34 @@ describe('an overlay that reaches outside the repository', () => {
     writeFileSync(join(repo, 'base', 'own.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own}\n');
     symlinkSync(outside, join(repo, 'base', 'linked'));
     mkdirSync(join(repo, 'climbs'));
-    writeFileSync(join(repo, 'climbs', 'kustomization.yaml'), `resources: [${JSON.stringify(relative(join(repo, 'climbs'), outside))}]\n`);
+    const climbing = relative(join(repo, 'climbs'), outside);
+    writeFileSync(join(repo, 'climbs', 'kustomization.yaml'), `resources: [${JSON.stringify(climbing)}]\n`);
     mkdirSync(join(repo, 'via-base'));
     writeFileSync(join(repo, 'via-base', 'kustomization.yaml'), 'resources: [../base]\n');
 
     const climbs = await loadSource({ kind: 'kustomization', name: 'climbs', path: join(repo, 'climbs') }, { root: repo, binary });
     expect(climbs.resources).toEqual([]);
-    expect(climbs.findings).toEqual([expect.objectContaining({ rule: 'input', message: expect.stringMatching(/leak\.yaml is outside the repository/) })]);
+    expect(climbs.findings).toEqual([
+      expect.objectContaining({ rule: 'input', file: 'climbs/kustomization.yaml', message: expect.stringContaining(`names ${JSON.stringify(climbing)}, which resolves outside the repository`) }),
+    ]);
 
     const viaBase = await loadSource({ kind: 'kustomization', name: 'via-base', path: join(repo, 'via-base') }, { root: repo, binary });
-    expect(viaBase.resources.map((r) => r.object.metadata?.name)).toEqual(['own']);
-    expect(viaBase.findings).toEqual([expect.objectContaining({ rule: 'input', message: expect.stringMatching(/outside the repository/) })]);
+    expect(viaBase.resources).toEqual([]);
+    expect(viaBase.findings).toEqual([
+      expect.objectContaining({ rule: 'input', file: 'base/kustomization.yaml', message: expect.stringContaining('names "linked", which resolves outside the repository') }),
+    ]);
+  });
+
+  it('leaves inside references, remote ones and generator files alone', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'repo-'));
+    mkdirSync(join(repo, 'overlay'));
+    writeFileSync(
+      join(repo, 'overlay', 'kustomization.yaml'),
+      'resources: [cm.yaml, "https://github.com/example/repo//base?ref=v1.0.0"]\nconfigMapGenerator:\n  - name: c\n    files: [app.json=config/app.json]\n',
+    );
+    expect(outsideReferences(join(repo, 'overlay'), repo)).toEqual([]);
+    writeFileSync(join(repo, 'overlay', 'kustomization.yaml'), 'secretGenerator:\n  - name: s\n    envs: [../../../etc/hostname]\n');
+    expect(outsideReferences(join(repo, 'overlay'), repo).map((o) => o.reference)).toEqual(['../../../etc/hostname']);
   });
 });
 

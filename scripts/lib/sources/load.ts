@@ -6,6 +6,7 @@ import { parseResourcesFromBytes } from '../parse/resources.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import { renderKustomization } from '../render/render.ts';
 import { KUSTOMIZATION_FILES, displayPath, inputFinding, isInside } from './discover.ts';
+import { outsideReferences } from './kustomization-paths.ts';
 
 export interface LoadOptions {
   root: string;
@@ -30,8 +31,10 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
       return parseResourcesFromBytes(bytes, { source: '-', file: '-' });
     }
     case 'kustomization': {
-      const escapes = symlinkEscapes(source, options.root);
-      if (escapes.length > 0) return { resources: [], findings: escapes };
+      const symlinks = symlinkEscapes(source, options.root);
+      if (symlinks.length > 0) return { resources: [], findings: symlinks };
+      const references = referencesOutside(source, options.root);
+      if (references.length > 0) return { resources: [], findings: references };
       if (!options.binary) throw new Error('internal: a kustomization source needs a kustomize binary');
       const rendered = await renderKustomization(source.path, {
         binary: options.binary,
@@ -115,9 +118,22 @@ function symlinkEscapes(source: Source, root: string): Finding[] {
   return findings;
 }
 
+/** What the kustomization graph would read from outside the repository: refused before kustomize runs. */
+function referencesOutside(source: Source, root: string): Finding[] {
+  const boundary = isInside(root, source.path) ? root : source.path;
+  return outsideReferences(source.path, boundary).map((outside) =>
+    inputFinding(
+      source.name,
+      `${displayPath(root, outside.kustomization)} names ${JSON.stringify(outside.reference)}, which resolves outside the repository (${outside.resolved}); the overlay is not rendered`,
+      'Keep every resource, base, component, patch and generator file of an overlay inside the repository.',
+      displayPath(root, outside.kustomization),
+    ),
+  );
+}
+
 /**
- * The load restrictor still lets a kustomization name a directory anywhere (`../../../elsewhere`) and
- * follows symlinks inside bases. What came from outside the repository is reported and not checked.
+ * A second line behind `referencesOutside`: should kustomize read from outside the repository through a
+ * field the walk does not know, what came from there is reported and not checked.
  */
 function withoutOutsideOrigins(rendered: Loaded, source: Source, root: string): Loaded {
   const boundary = isInside(root, source.path) ? root : source.path;

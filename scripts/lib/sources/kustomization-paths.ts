@@ -1,0 +1,89 @@
+// Every local file or directory a kustomization (and what it includes) would make kustomize read, found
+// before rendering: kustomize's default load restrictor still accepts directories anywhere on disk.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import { KUSTOMIZATION_FILES } from './discover.ts';
+
+/** A reference that resolves outside the boundary: the kustomization that names it, and what it names. */
+export interface OutsideReference {
+  kustomization: string;
+  reference: string;
+  resolved: string;
+}
+
+const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|::|\?ref=|\?version=/;
+
+/** The path-valued fields of a kustomization, as kustomize reads them. */
+function referencedPaths(kustomization: Record<string, unknown>): string[] {
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const paths = (value: unknown): string[] =>
+    Array.isArray(value) ? value.flatMap((item) => (item && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string' ? [(item as { path: string }).path] : [])) : [];
+  const generatorFiles = (value: unknown): string[] =>
+    Array.isArray(value)
+      ? value.flatMap((generator) => {
+          if (!generator || typeof generator !== 'object') return [];
+          const { files, envs, env } = generator as { files?: unknown; envs?: unknown; env?: unknown };
+          // `files` entries may be `key=path`.
+          return [...strings(files).map((entry) => entry.slice(entry.indexOf('=') + 1)), ...strings(envs), ...(typeof env === 'string' ? [env] : [])];
+        })
+      : [];
+  return [
+    ...strings(kustomization.resources),
+    ...strings(kustomization.bases),
+    ...strings(kustomization.components),
+    ...strings(kustomization.crds),
+    ...strings(kustomization.configurations),
+    ...strings(kustomization.generators),
+    ...strings(kustomization.transformers),
+    ...strings(kustomization.validators),
+    ...strings(kustomization.patchesStrategicMerge).filter((entry) => !entry.includes('\n')),
+    ...paths(kustomization.patches),
+    ...paths(kustomization.patchesJson6902),
+    ...paths(kustomization.replacements),
+    ...generatorFiles(kustomization.configMapGenerator),
+    ...generatorFiles(kustomization.secretGenerator),
+    ...(kustomization.openapi && typeof (kustomization.openapi as { path?: unknown }).path === 'string' ? [(kustomization.openapi as { path: string }).path] : []),
+  ];
+}
+
+function inside(boundary: string, path: string): boolean {
+  return path === boundary || path.startsWith(boundary + sep);
+}
+
+/**
+ * Walks the kustomization graph from `dir`. Anything unreadable is left to kustomize, which reports it
+ * with its own message; only what resolves (through symlinks) outside `boundary` is returned.
+ */
+export function outsideReferences(dir: string, boundary: string): OutsideReference[] {
+  const realBoundary = realpathSync(boundary);
+  const found: OutsideReference[] = [];
+  const visited = new Set<string>();
+  const visit = (kustomizationDir: string) => {
+    const real = realpathSync(kustomizationDir);
+    if (visited.has(real)) return;
+    visited.add(real);
+    const name = KUSTOMIZATION_FILES.find((candidate) => existsSync(join(kustomizationDir, candidate)));
+    if (!name) return;
+    let kustomization: unknown;
+    try {
+      kustomization = parse(readFileSync(join(kustomizationDir, name), 'utf8'));
+    } catch {
+      return;
+    }
+    if (!kustomization || typeof kustomization !== 'object') return;
+    for (const reference of referencedPaths(kustomization as Record<string, unknown>)) {
+      if (REMOTE.test(reference)) continue;
+      const target = resolve(kustomizationDir, reference);
+      if (!existsSync(target)) continue;
+      const resolved = realpathSync(target);
+      if (!inside(realBoundary, resolved)) {
+        found.push({ kustomization: join(kustomizationDir, name), reference, resolved });
+        continue;
+      }
+      if (statSync(resolved).isDirectory()) visit(target);
+    }
+  };
+  visit(dir);
+  return found;
+}
