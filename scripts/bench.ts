@@ -3,7 +3,6 @@
 //   (b) throughput: validating one file of 10,000 resources vs merely parsing it with the yaml package.
 //   (c) cold start: the repository with an empty validator cache vs a warm one (no target; for CI caching).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -107,7 +106,10 @@ async function benchColdStart(workdir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const binary = await resolveKustomize();
-  const workdir = mkdtempSync(join(tmpdir(), 'openclaw-bench-'));
+  // Inside the repository: validate refuses overlays that reach outside the repository they are in.
+  const scratch = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(scratch, { recursive: true });
+  const workdir = mkdtempSync(join(scratch, 'openclaw-bench-'));
   console.log(`median of ${RUNS} runs each, whole processes, ${process.version}`);
   try {
     await benchScale(workdir, binary);

@@ -1,5 +1,5 @@
 // Reads the manifests kustomize names as origins, once each, to give rendered resources real line numbers.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { KubeObject } from '../model.ts';
 import { parseYamlDocuments, type ParsedDocument } from '../parse/yaml-documents.ts';
 
@@ -23,14 +23,21 @@ export class OriginFiles {
   }
 
   private documents(file: string): ParsedDocument[] {
-    let documents = this.files.get(file);
+    let key = file;
+    try {
+      const { mtimeMs, size } = statSync(file);
+      key = `${file}\u0000${mtimeMs}\u0000${size}`;
+    } catch {
+      // Unreadable: cached as empty under its name below.
+    }
+    let documents = this.files.get(key);
     if (!documents) {
       try {
         documents = parseYamlDocuments(readFileSync(file, 'utf8')).documents;
       } catch {
         documents = [];
       }
-      this.files.set(file, documents);
+      this.files.set(key, documents);
     }
     return documents;
   }

@@ -26,6 +26,8 @@ export interface RenderResult {
 }
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+/** Overlays share their bases: each origin file is parsed once per process, not once per render. */
+const ORIGINS = new OriginFiles();
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 export async function renderKustomization(dir: string, options: RenderOptions = {}): Promise<RenderResult> {
@@ -56,9 +58,8 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
       return { resources: [], findings: [renderFinding(source, reason)] };
     }
     const parsed = parseResources(String(result.stdout), { source, file: source });
-    const origins = new OriginFiles();
     const images = new ImageOverrides(overlay, root);
-    const resources = parsed.resources.map((resource) => withOrigin(resource, wrapper, root, origins, images));
+    const resources = parsed.resources.map((resource) => withOrigin(resource, wrapper, root, ORIGINS, images));
     return { resources, findings: parsed.findings };
   } finally {
     await rm(wrapper, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Decides what to check: the repository's overlays and GitOps manifests by default, or the paths given.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding, Source } from '../model.ts';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -62,6 +62,18 @@ export function discoverPaths(paths: readonly string[], root: string): Discovery
 
 export function inputFinding(source: string, message: string, fix: string, file = source): Finding {
   return { rule: 'input', severity: 'error', message, fix, source, file };
+}
+
+/**
+ * What counts as "the repository" for a source: the working directory's when the source is in it, else the
+ * git work tree that holds the source, else the source itself.
+ */
+export function repositoryBoundary(root: string, path: string): string {
+  if (isInside(root, path)) return root;
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return path;
+  }
 }
 
 /** True when the real location of `path` (after symlinks) is inside `root`. */

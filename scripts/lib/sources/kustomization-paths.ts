@@ -47,6 +47,26 @@ function referencedPaths(kustomization: Record<string, unknown>): string[] {
   ];
 }
 
+/** Overlays share bases and components: each kustomization file is read once per process (and change). */
+const referencesByFile = new Map<string, string[]>();
+
+function referencesOf(file: string): string[] {
+  const { mtimeMs, size } = statSync(file);
+  const key = `${file}\u0000${mtimeMs}\u0000${size}`;
+  let references = referencesByFile.get(key);
+  if (!references) {
+    let kustomization: unknown;
+    try {
+      kustomization = parse(readFileSync(file, 'utf8'));
+    } catch {
+      kustomization = undefined;
+    }
+    references = kustomization && typeof kustomization === 'object' ? referencedPaths(kustomization as Record<string, unknown>) : [];
+    referencesByFile.set(key, references);
+  }
+  return references;
+}
+
 function inside(boundary: string, path: string): boolean {
   return path === boundary || path.startsWith(boundary + sep);
 }
@@ -65,14 +85,7 @@ export function outsideReferences(dir: string, boundary: string): OutsideReferen
     visited.add(real);
     const name = KUSTOMIZATION_FILES.find((candidate) => existsSync(join(kustomizationDir, candidate)));
     if (!name) return;
-    let kustomization: unknown;
-    try {
-      kustomization = parse(readFileSync(join(kustomizationDir, name), 'utf8'));
-    } catch {
-      return;
-    }
-    if (!kustomization || typeof kustomization !== 'object') return;
-    for (const reference of referencedPaths(kustomization as Record<string, unknown>)) {
+    for (const reference of referencesOf(join(kustomizationDir, name))) {
       if (REMOTE.test(reference)) continue;
       const target = resolve(kustomizationDir, reference);
       if (!existsSync(target)) continue;

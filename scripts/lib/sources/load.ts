@@ -5,7 +5,7 @@ import type { Finding, Resource, Source } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import { renderKustomization } from '../render/render.ts';
-import { KUSTOMIZATION_FILES, displayPath, inputFinding, isInside } from './discover.ts';
+import { KUSTOMIZATION_FILES, displayPath, inputFinding, isInside, repositoryBoundary } from './discover.ts';
 import { outsideReferences } from './kustomization-paths.ts';
 
 export interface LoadOptions {
@@ -51,7 +51,7 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
 
 function readManifests(source: Source, root: string): Loaded {
   const result: Loaded = { resources: [], findings: [] };
-  const boundary = isInside(root, source.path) ? root : source.path;
+  const boundary = repositoryBoundary(root, source.path);
   const files = statSync(source.path).isDirectory() ? manifestFiles(source.path) : [source.path];
   for (const file of files) {
     const shown = displayPath(root, file);
@@ -96,7 +96,7 @@ function safeIsDirectory(path: string): boolean {
 
 /** Rendering a pull request must not read files outside the repository through a symlink. */
 function symlinkEscapes(source: Source, root: string): Finding[] {
-  const boundary = isInside(root, source.path) ? root : source.path;
+  const boundary = repositoryBoundary(root, source.path);
   const findings: Finding[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -120,7 +120,7 @@ function symlinkEscapes(source: Source, root: string): Finding[] {
 
 /** What the kustomization graph would read from outside the repository: refused before kustomize runs. */
 function referencesOutside(source: Source, root: string): Finding[] {
-  const boundary = isInside(root, source.path) ? root : source.path;
+  const boundary = repositoryBoundary(root, source.path);
   return outsideReferences(source.path, boundary).map((outside) =>
     inputFinding(
       source.name,
@@ -136,7 +136,7 @@ function referencesOutside(source: Source, root: string): Finding[] {
  * field the walk does not know, what came from there is reported and not checked.
  */
 function withoutOutsideOrigins(rendered: Loaded, source: Source, root: string): Loaded {
-  const boundary = isInside(root, source.path) ? root : source.path;
+  const boundary = repositoryBoundary(root, source.path);
   const outside = new Set<string>();
   const resources = rendered.resources.filter((resource) => {
     if (resource.file === source.name) return true;
