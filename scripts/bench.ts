@@ -30,6 +30,15 @@ async function timed(command: string, args: readonly string[]): Promise<number> 
   return (performance.now() - started) / 1000;
 }
 
+/** A run that rendered nothing would be fast for the wrong reason: the measured run must check everything. */
+async function checkedResources(paths: readonly string[]): Promise<number> {
+  const result = await execa(process.execPath, validateArgs(paths), { cwd: ROOT, reject: false, stdin: 'ignore', env: { NO_COLOR: '1' } });
+  const report = JSON.parse(String(result.stdout)) as { summary: { resources: number }; findings: Array<{ rule: string; severity: string; message: string }> };
+  const broken = report.findings.find((f) => f.severity === 'error' && ['input', 'render', 'yaml-syntax', 'unknown-kind'].includes(f.rule));
+  if (broken) throw new Error(`the benchmark input does not validate cleanly: ${broken.rule}: ${broken.message}`);
+  return report.summary.resources;
+}
+
 async function median(runs: number, measure: () => Promise<number>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await measure());
@@ -51,14 +60,16 @@ function makeOverlays(workdir: string, base: string): string[] {
 async function benchScale(workdir: string, binary: KustomizeBinary): Promise<void> {
   mkdirSync(join(workdir, 'overlays'));
   const overlays = makeOverlays(join(workdir, 'overlays'), benchOverlay());
-  await timed(process.execPath, validateArgs(overlays.slice(0, 1))); // warm the schema cache
+  const perOverlay = await checkedResources(overlays.slice(0, 1)); // also warms the schema cache
+  const total = await checkedResources(overlays);
+  if (total !== perOverlay * OVERLAY_COUNT) throw new Error(`expected ${perOverlay * OVERLAY_COUNT} resources from ${OVERLAY_COUNT} overlays, validate checked ${total}`);
   const validate = await median(RUNS, () => timed(process.execPath, validateArgs(overlays)));
   const sequential = await median(RUNS, async () => {
     let total = 0;
     for (const overlay of overlays) total += await timed(binary.command, [...binary.args, overlay]);
     return total;
   });
-  console.log(`(a) scale: ${OVERLAY_COUNT} overlays of ${relative(ROOT, benchOverlay())}`);
+  console.log(`(a) scale: ${OVERLAY_COUNT} overlays of ${relative(ROOT, benchOverlay())}, ${total} resources checked`);
   console.log(`    npm run validate (all checks):     ${validate.toFixed(2)} s`);
   console.log(`    kustomize build, one after another: ${sequential.toFixed(2)} s  (${binary.origin}, ${binary.version})`);
   console.log(`    ratio: ${(validate / sequential).toFixed(2)}  (target <= 0.75)`);
@@ -76,7 +87,8 @@ async function benchThroughput(workdir: string, binary: KustomizeBinary): Promis
   }
   const file = join(workdir, 'resources.yaml');
   writeFileSync(file, documents.join('---\n'));
-  await timed(process.execPath, validateArgs([file])); // warm the schema cache
+  const checked = await checkedResources([file]); // also warms the schema cache
+  if (checked !== RESOURCE_COUNT) throw new Error(`expected ${RESOURCE_COUNT} resources, validate checked ${checked}`);
   const validate = await median(RUNS, () => timed(process.execPath, validateArgs([file])));
   const parse = await median(RUNS, () => timed(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'parse-only.ts'), file]));
   console.log(`(b) throughput: one file of ${RESOURCE_COUNT} resources`);

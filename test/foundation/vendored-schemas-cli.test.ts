@@ -1,5 +1,5 @@
 // Kubernetes' own quirks, checked end to end against the vendored 1.36 schemas.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,5 +118,6 @@ describe('plain manifest directories', () => {
     const report = JSON.parse(result.stdout);
     expect(report.summary.resources).toBe(1);
     expect(report.findings).toEqual([expect.objectContaining({ rule: 'input', message: expect.stringMatching(/leak\.yaml is a symlink that points outside the repository/) })]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
