@@ -97,6 +97,20 @@ export function pointerSegments(ptr: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The value a JSON pointer names inside a parsed object (list indexes work as keys), if any. */
+export function valueAtPointer(value: unknown, ptr: string): unknown {
+  let current = value;
+  for (const segment of pointerSegments(ptr)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
 /** 'spec.template.spec.containers[0]' for people; pointers stay in `path`. */
 export function humanPath(ptr: string): string {
   let out = '';

@@ -1,7 +1,7 @@
 // The policy configuration (validate.config.yaml): which rules run, how severe they are, per source.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { Severity } from '../lib/model.ts';
+import { isRecord, type Severity } from '../lib/model.ts';
 import { ENGINE_RULE_IDS } from './exemptions.ts';
 import { allRules } from './registry.ts';
 import type { RuleSettings } from './rule.ts';
@@ -67,7 +67,7 @@ export function parseRuleConfig(text: string, options: { file: string; knownRule
     return fail(`not valid YAML: ${firstLine}`);
   }
   if (document === null || document === undefined) return { ...defaultRuleConfig };
-  if (!isPlainObject(document)) return fail('the configuration must be a mapping');
+  if (!isRecord(document)) return fail('the configuration must be a mapping');
   const known = options.knownRules ? new Set(options.knownRules) : undefined;
 
   rejectUnknownKeys(document, TOP_KEYS, '', fail);
@@ -75,14 +75,14 @@ export function parseRuleConfig(text: string, options: { file: string; knownRule
 
   const sources: SourceLayer[] = [];
   if (document.sources !== undefined) {
-    if (!isPlainObject(document.sources)) fail('sources must be a mapping from a source glob to its settings');
+    if (!isRecord(document.sources)) fail('sources must be a mapping from a source glob to its settings');
     for (const [match, value] of Object.entries(document.sources as Record<string, unknown>)) {
       const at = `sources.${match}`;
       if (value === null) {
         sources.push({ match, rules: {}, options: {} });
         continue;
       }
-      if (!isPlainObject(value)) fail(`${at} must be a mapping`);
+      if (!isRecord(value)) fail(`${at} must be a mapping`);
       rejectUnknownKeys(value as Record<string, unknown>, SOURCE_KEYS, `${at}.`, fail);
       sources.push({ match, ...readLayer(value as Record<string, unknown>, `${at}.`, known, fail) });
     }
@@ -98,7 +98,7 @@ function readLayer(
 ): SettingsLayer {
   const layer: SettingsLayer = { rules: {}, options: {} };
   if (value.rules !== undefined && value.rules !== null) {
-    if (!isPlainObject(value.rules)) fail(`${at}rules must be a mapping from rule id to off, warning or error`);
+    if (!isRecord(value.rules)) fail(`${at}rules must be a mapping from rule id to off, warning or error`);
     for (const [id, setting] of Object.entries(value.rules as Record<string, unknown>)) {
       checkRuleId(id, `${at}rules`, known, fail);
       // YAML 1.1 habits: `off` unquoted is the string "off" in YAML 1.2, but `false` is what some people write.
@@ -110,10 +110,10 @@ function readLayer(
     }
   }
   if (value.options !== undefined && value.options !== null) {
-    if (!isPlainObject(value.options)) fail(`${at}options must be a mapping from rule id to that rule's options`);
+    if (!isRecord(value.options)) fail(`${at}options must be a mapping from rule id to that rule's options`);
     for (const [id, ruleOptions] of Object.entries(value.options as Record<string, unknown>)) {
       checkRuleId(id, `${at}options`, known, fail);
-      if (!isPlainObject(ruleOptions)) fail(`${at}options.${id} must be a mapping`);
+      if (!isRecord(ruleOptions)) fail(`${at}options.${id} must be a mapping`);
       checkOptionKeys(id, ruleOptions as Record<string, unknown>, `${at}options.${id}`, fail);
       layer.options[id] = ruleOptions as Record<string, unknown>;
     }
@@ -209,6 +209,4 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+

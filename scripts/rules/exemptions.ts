@@ -7,7 +7,8 @@
 // separates the two without ambiguity.
 import type { Resource, Severity } from '../lib/model.ts';
 import { pointer } from '../lib/model.ts';
-import { containersOf, isRecord, podTemplateOf } from './resource-index.ts';
+import { isRecord } from '../lib/model.ts';
+import { containersOf, podTemplateOf } from './resource-index.ts';
 import type { Violation } from './rule.ts';
 
 export const EXEMPTION_PREFIX = 'ignore-check.openclaw.dev/';

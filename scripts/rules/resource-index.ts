@@ -1,6 +1,7 @@
 // Indexes built once per source so that rules do not each rescan every resource.
-import type { KubeObject, Resource } from '../lib/model.ts';
-import { pointer } from '../lib/model.ts';
+import type { Resource } from '../lib/model.ts';
+import { isRecord, pointer } from '../lib/model.ts';
+import { valueAt } from './lib/read.ts';
 
 /** Anything that carries a PodSpec, with the pointer to that spec inside the resource. */
 export interface PodTemplate {
@@ -48,26 +49,14 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
 
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
-function get(object: unknown, path: readonly string[]): unknown {
-  let current: unknown = object;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   const path = TEMPLATE_PATHS[resource.object.kind];
   if (!path) return undefined;
-  const spec = get(resource.object, path);
+  const spec = valueAt(resource.object, ...path);
   if (!isRecord(spec)) return undefined;
   const metadataPath = resource.object.kind === 'Pod' ? ['metadata'] : [...path.slice(0, -1), 'metadata'];
-  const labels = get(resource.object, [...metadataPath, 'labels']);
+  const labels = valueAt(resource.object, ...metadataPath, 'labels');
   const restartPolicy = spec.restartPolicy;
   const longRunning =
     !BATCH_KINDS.has(resource.object.kind) &&
@@ -124,8 +113,3 @@ export function buildIndex(resources: readonly Resource[]): ResourceIndex {
     podTemplates,
   };
 }
-
-export function objectAt(object: KubeObject, path: readonly string[]): unknown {
-  return get(object, path);
-}
-export { isRecord };

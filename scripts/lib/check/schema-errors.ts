@@ -1,6 +1,6 @@
 // Turns ajv's errors into one sentence per violation that a person reading a manifest understands.
 import type { ErrorObject } from 'ajv';
-import { humanPath, pointer } from '../model.ts';
+import { humanPath, pointer, valueAtPointer } from '../model.ts';
 
 export interface SchemaViolation {
   /** JSON pointer of the offending field. */
@@ -35,7 +35,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], object: unk
     push(describe(error, object));
   }
   for (const [path, types] of branchTypes) {
-    push({ path, message: `${fieldName(path)} must be ${[...new Set(types)].join(' or ')}, got ${describeValue(valueAt(object, path))}` });
+    push({ path, message: `${fieldName(path)} must be ${[...new Set(types)].join(' or ')}, got ${describeValue(valueAtPointer(object, path))}` });
   }
   return out;
 }
@@ -58,11 +58,11 @@ function describe(error: ErrorObject, object: unknown): SchemaViolation {
         message: `missing required field "${String(params.missingProperty)}" in ${where === '' ? 'the top level' : where}`,
       };
     case 'type':
-      return { path, message: `${fieldName(path)} must be ${String(params.type)}, got ${describeValue(valueAt(object, path))}` };
+      return { path, message: `${fieldName(path)} must be ${String(params.type)}, got ${describeValue(valueAtPointer(object, path))}` };
     case 'enum':
       return {
         path,
-        message: `${fieldName(path)} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(valueAt(object, path))}`,
+        message: `${fieldName(path)} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(valueAtPointer(object, path))}`,
       };
     case 'const':
       return { path, message: `${fieldName(path)} must be ${JSON.stringify(params.allowedValue)}` };
@@ -73,16 +73,6 @@ function describe(error: ErrorObject, object: unknown): SchemaViolation {
 
 function fieldName(path: string): string {
   return path === '' ? 'the document' : humanPath(path);
-}
-
-function valueAt(object: unknown, path: string): unknown {
-  let current = object;
-  for (const segment of path.split('/').slice(1)) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 function describeValue(value: unknown): string {

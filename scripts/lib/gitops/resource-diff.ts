@@ -1,6 +1,6 @@
 // Compares two renders resource by resource and, inside a changed resource, field by field.
 import type { KubeObject, ResourceRef } from '../model.ts';
-import { pointer, refOf } from '../model.ts';
+import { isRecord, pointer, refOf } from '../model.ts';
 
 export interface FieldChange {
   /** JSON pointer into the resource; list items are indices on the side that has them. */
@@ -133,10 +133,6 @@ function itemNames(list: unknown[]): string[] | undefined {
   const names = list.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : undefined));
   if (names.length === 0 || names.some((name) => name === undefined)) return undefined;
   return new Set(names).size === names.length ? (names as string[]) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Position } from '../model.ts';
-import { pointerSegments } from '../model.ts';
+import { valueAtPointer } from '../model.ts';
 import { parseYamlDocuments, type ParsedDocument } from '../parse/yaml-documents.ts';
 import { KUSTOMIZATION_FILES } from '../sources/discover.ts';
 
@@ -30,7 +30,7 @@ export class ImageOverrides {
    */
   locate(pointer: string, original: ParsedDocument | undefined): Position | undefined {
     if (!IMAGE_POINTER.test(pointer) || !original) return undefined;
-    const before = valueAt(original.value, pointer);
+    const before = valueAtPointer(original.value, pointer);
     return typeof before === 'string' ? this.imageEntries().get(imageName(before)) : undefined;
   }
 
@@ -50,13 +50,4 @@ export class ImageOverrides {
     });
     return this.entries;
   }
-}
-
-function valueAt(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const segment of pointerSegments(pointer)) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
 }

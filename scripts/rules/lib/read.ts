@@ -1,5 +1,5 @@
 // Defensive readers for parsed YAML: a render may hold any shape, and a rule must not throw on it.
-import { isRecord } from '../resource-index.ts';
+import { isRecord } from '../../lib/model.ts';
 
 export { isRecord };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Resource } from '../../../lib/model.ts';
 import { parseYamlDocuments } from '../../../lib/parse/yaml-documents.ts';
 import { KUSTOMIZATION_FILES } from '../../../lib/sources/discover.ts';
-import { isRecord } from '../../resource-index.ts';
+import { isRecord } from '../../../lib/model.ts';
 
 /**
  * Kustomize lets apiVersion and kind be omitted, which parseResources would refuse; the defaults are
