@@ -1,7 +1,7 @@
 // Overlay names as the commands take them: `prod` means overlays/prod, anything with a slash is a path.
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { KUSTOMIZATION_FILES } from '../sources/discover.ts';
+import { kustomizationFile } from '../sources/discover.ts';
 
 export const OVERLAYS_DIRECTORY = 'overlays';
 
@@ -24,11 +24,6 @@ export function overlayLocation(given: string, root: string, cwd: string): Overl
   const path = rel === '' ? '.' : rel.split(sep).join('/');
   const segments = path.split('/');
   return { path, name: segments[segments.length - 1] === '.' ? 'root' : segments[segments.length - 1]! };
-}
-
-/** The kustomization file of a directory (kustomization.yaml, .yml or Kustomization), if any. */
-export function kustomizationFile(dir: string): string | undefined {
-  return KUSTOMIZATION_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
 }
 
 /** Every directory under `root`/overlays/ holding a kustomization, repository-relative and sorted. */

@@ -8,7 +8,8 @@ import { mapConcurrently } from '../pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
 import { renderKustomization } from '../render/render.ts';
 import { resolveCommit } from './git.ts';
-import { kustomizationFile, listOverlays } from './overlays.ts';
+import { kustomizationFile } from '../sources/discover.ts';
+import { listOverlays } from './overlays.ts';
 
 export interface OverlayRender {
   /** Repository-relative directory, e.g. 'overlays/prod'. */

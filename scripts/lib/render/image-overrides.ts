@@ -1,10 +1,10 @@
 // An image the overlay's `images:` sets is changed there, not in the manifest naming the original.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Position } from '../model.ts';
 import { valueAtPointer } from '../model.ts';
 import { parseYamlDocuments, type ParsedDocument } from '../parse/yaml-documents.ts';
-import { KUSTOMIZATION_FILES } from '../sources/discover.ts';
+import { kustomizationFile } from '../sources/discover.ts';
 
 const IMAGE_POINTER = /\/(containers|initContainers|ephemeralContainers)\/\d+\/image$/;
 
@@ -37,9 +37,8 @@ export class ImageOverrides {
   private imageEntries(): Map<string, Position> {
     if (this.entries) return this.entries;
     this.entries = new Map();
-    const name = KUSTOMIZATION_FILES.find((candidate) => existsSync(join(this.overlay, candidate)));
-    if (!name) return this.entries;
-    const file = join(this.overlay, name);
+    const file = kustomizationFile(this.overlay);
+    if (!file) return this.entries;
     const document = parseYamlDocuments(readFileSync(file, 'utf8')).documents[0];
     const images = (document?.value as { images?: unknown } | undefined)?.images;
     if (!Array.isArray(images)) return this.entries;

@@ -12,8 +12,13 @@ export interface Discovery {
   findings: Finding[];
 }
 
+/** The kustomization file of a directory (kustomization.yaml, .yml or Kustomization), if any. */
+export function kustomizationFile(dir: string): string | undefined {
+  return KUSTOMIZATION_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
+}
+
 export function isKustomization(dir: string): boolean {
-  return KUSTOMIZATION_FILES.some((name) => existsSync(join(dir, name)));
+  return kustomizationFile(dir) !== undefined;
 }
 
 export function displayPath(root: string, path: string): string {

@@ -1,9 +1,9 @@
 // Every local file or directory a kustomization (and what it includes) would make kustomize read, found
 // before rendering: kustomize's default load restrictor still accepts directories anywhere on disk.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import { KUSTOMIZATION_FILES } from './discover.ts';
+import { kustomizationFile } from './discover.ts';
 
 /** A reference that resolves outside the boundary: the kustomization that names it, and what it names. */
 export interface OutsideReference {
@@ -83,15 +83,15 @@ export function outsideReferences(dir: string, boundary: string): OutsideReferen
     const real = realpathSync(kustomizationDir);
     if (visited.has(real)) return;
     visited.add(real);
-    const name = KUSTOMIZATION_FILES.find((candidate) => existsSync(join(kustomizationDir, candidate)));
-    if (!name) return;
-    for (const reference of referencesOf(join(kustomizationDir, name))) {
+    const file = kustomizationFile(kustomizationDir);
+    if (!file) return;
+    for (const reference of referencesOf(file)) {
       if (REMOTE.test(reference)) continue;
       const target = resolve(kustomizationDir, reference);
       if (!existsSync(target)) continue;
       const resolved = realpathSync(target);
       if (!inside(realBoundary, resolved)) {
-        found.push({ kustomization: join(kustomizationDir, name), reference, resolved });
+        found.push({ kustomization: file, reference, resolved });
         continue;
       }
       if (statSync(resolved).isDirectory()) visit(target);

@@ -1,8 +1,7 @@
 // The overlays of a run as the GitOps rules see them: directory, render outcome, namespace.
-import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Resource } from '../../../lib/model.ts';
-import { KUSTOMIZATION_FILES } from '../../../lib/sources/discover.ts';
+import { isKustomization } from '../../../lib/sources/discover.ts';
 import { CLUSTER_SCOPED_KINDS } from '../../cross/namespace-consistency.ts';
 import type { CheckedSource, RepositoryContext } from '../../rule.ts';
 
@@ -52,7 +51,7 @@ export function renderedNamespace(resources: readonly Resource[]): string | unde
 }
 
 export function hasKustomization(root: string, dir: string): boolean {
-  return KUSTOMIZATION_FILES.some((name) => existsSync(join(root, dir, name)));
+  return isKustomization(join(root, dir));
 }
 
 /**
