@@ -31,6 +31,7 @@ describe('regenerating schemas', () => {
     `${BUILTIN}/event-events-v1.json`,
     'monitoring.coreos.com/servicemonitor_v1.json',
     'kustomize.toolkit.fluxcd.io/kustomization_v1.json',
+    'helm.toolkit.fluxcd.io/helmrelease_v2.json',
     'cert-manager.io/issuer_v1.json',
   ]);
   let outDir: string;

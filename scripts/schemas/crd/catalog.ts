@@ -10,9 +10,30 @@ export interface CustomKind {
 const kinds = (pkg: string, group: string, version: string, names: string[]): CustomKind[] =>
   names.map((kind) => ({ package: pkg, group, version, kind }));
 
+const FLUX = '@kubernetes-models/flux-cd';
+const FLUX_SOURCES = ['GitRepository', 'OCIRepository', 'HelmRepository', 'HelmChart', 'Bucket'];
+const FLUX_IMAGES = ['ImageRepository', 'ImagePolicy', 'ImageUpdateAutomation'];
+
+// Flux: the GA version of every kind plus the betas that repositories written for Flux 2.0–2.3 still carry.
+// The v1beta1 versions are left out: Flux stopped serving them, so a manifest using one should stay unknown.
+const FLUX_KINDS: CustomKind[] = [
+  ...kinds(FLUX, 'source.toolkit.fluxcd.io', 'v1', [...FLUX_SOURCES, 'ExternalArtifact']),
+  ...kinds(FLUX, 'source.toolkit.fluxcd.io', 'v1beta2', FLUX_SOURCES),
+  ...kinds(FLUX, 'kustomize.toolkit.fluxcd.io', 'v1', ['Kustomization']),
+  ...kinds(FLUX, 'kustomize.toolkit.fluxcd.io', 'v1beta2', ['Kustomization']),
+  ...kinds(FLUX, 'helm.toolkit.fluxcd.io', 'v2', ['HelmRelease']),
+  ...kinds(FLUX, 'helm.toolkit.fluxcd.io', 'v2beta2', ['HelmRelease']),
+  ...kinds(FLUX, 'helm.toolkit.fluxcd.io', 'v2beta1', ['HelmRelease']),
+  // Receiver went GA on its own; Alert and Provider are still served as v1beta3 by current Flux.
+  ...kinds(FLUX, 'notification.toolkit.fluxcd.io', 'v1', ['Receiver']),
+  ...kinds(FLUX, 'notification.toolkit.fluxcd.io', 'v1beta3', ['Alert', 'Provider']),
+  ...kinds(FLUX, 'notification.toolkit.fluxcd.io', 'v1beta2', ['Alert', 'Provider', 'Receiver']),
+  ...kinds(FLUX, 'image.toolkit.fluxcd.io', 'v1', FLUX_IMAGES),
+  ...kinds(FLUX, 'image.toolkit.fluxcd.io', 'v1beta2', FLUX_IMAGES),
+];
+
 export const CUSTOM_KINDS: readonly CustomKind[] = [
-  ...kinds('@kubernetes-models/flux-cd', 'source.toolkit.fluxcd.io', 'v1', ['GitRepository']),
-  ...kinds('@kubernetes-models/flux-cd', 'kustomize.toolkit.fluxcd.io', 'v1', ['Kustomization']),
+  ...FLUX_KINDS,
   ...kinds('@kubernetes-models/argo-cd', 'argoproj.io', 'v1alpha1', ['Application', 'AppProject', 'ApplicationSet']),
   ...kinds('@kubernetes-models/prometheus-operator', 'monitoring.coreos.com', 'v1', ['ServiceMonitor', 'PodMonitor', 'PrometheusRule']),
   ...kinds('@kubernetes-models/cert-manager', 'cert-manager.io', 'v1', ['Certificate', 'Issuer', 'ClusterIssuer']),
