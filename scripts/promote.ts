@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeCommandFailure } from './lib/cli/command-errors.ts';
+import { terminalLines, terminalText } from './lib/report/escape.ts';
 import { PROMOTE_USAGE, parsePromoteOptions } from './lib/gitops/promote-options.ts';
+import { nextStepsText } from './lib/gitops/pr-body.ts';
 import { PromotionRefused, promote, type PromotionResult } from './lib/gitops/promotion.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -17,8 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     result = await promote({ ...options, cwd: process.cwd() });
   } catch (error) {
     if (!(error instanceof PromotionRefused)) throw error;
-    process.stderr.write(`promote: ${error.message}\n`);
-    if (error.details) process.stderr.write(`${error.details}\n`);
+    process.stderr.write(`promote: ${terminalText(error.message)}\n`);
+    if (error.details) process.stderr.write(`${terminalLines(error.details)}\n`);
     return error.exitCode;
   }
   process.stdout.write(result.body);
@@ -27,19 +29,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function nextSteps(result: PromotionResult, dryRun: boolean): string {
-  if (dryRun) return `\npromote: dry run: nothing written; without --dry-run this creates branch ${result.branch}\n`;
+  if (dryRun) return `\npromote: dry run: nothing written; without --dry-run this creates branch ${terminalText(result.branch)}\n`;
   // The body goes to a file of its own so that `gh pr create --body-file` can read it as printed.
   const bodyFile = join(mkdtempSync(join(tmpdir(), 'openclaw-pr-')), 'body.md');
   writeFileSync(bodyFile, result.body);
-  const base = result.baseBranch ? ` --base ${result.baseBranch}` : '';
-  return [
-    '',
-    `promote: committed ${result.commit?.slice(0, 12)} on new branch ${result.branch} (your checkout is unchanged): ${result.title}`,
-    'Next:',
-    `  git push -u origin ${result.branch}`,
-    `  gh pr create${base} --head ${result.branch} --title ${JSON.stringify(result.title)} --body-file ${bodyFile}`,
-    '',
-  ].join('\n');
+  return nextStepsText(result, bodyFile);
 }
 
 main(process.argv.slice(2)).then(

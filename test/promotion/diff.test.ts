@@ -65,7 +65,7 @@ describe('npm run diff', () => {
     const result = await run('diff.ts', ['--base', 'HEAD~1', '--format', 'markdown', 'overlays/prod'], repo);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^### `overlays\/prod`\n\n\d+ changed, 1 added, 2 removed, \d+ unchanged \(HEAD~1 → working tree\)\n/);
+    expect(result.stdout).toMatch(/^### `overlays\/prod`\n\n\d+ changed, 1 added, 2 removed, \d+ unchanged \(`HEAD~1` → `working tree`\)\n/);
     expect(result.stdout).toContain(
       '**Changed:** `Deployment openclaw/openclaw-gateway` (`apps/v1`)\n\n| Field | Before | After |\n| --- | --- | --- |\n',
     );

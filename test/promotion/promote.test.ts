@@ -69,7 +69,7 @@ describe('npm run promote', () => {
     const result = await run('promote.ts', [...PROMOTE, '--dry-run'], repo);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('## Promote ghcr.io/openclaw/openclaw 2026.2.26 → 2026.3.1 in overlays/prod');
+    expect(result.stdout).toContain('## Promote `ghcr.io/openclaw/openclaw` `2026.2.26` → `2026.3.1` in `overlays/prod`');
     expect(result.stdout).toContain('/spec/template/spec/containers/0/image');
     expect(await readFile(join(repo, PROD), 'utf8')).toBe(original);
     expect(await promoteBranches()).toEqual([]);

@@ -14,7 +14,7 @@ describe('github workflow commands', () => {
   it('writes one command per finding, sorted, then the plain summary', () => {
     expect(formatReport(fixtureReport(), 'github', options)).toBe(
       [
-        `::error title=render::overlays/dev: value <"50%25" & 'x'>, see a:b%0Asecond line%0D\u0007bell`,
+        `::error title=render::overlays/dev: value <"50%25" & 'x'>, see a:b%0Asecond line%0D\\x07bell`,
         '::error file=apps/gateway/deployment.yaml,line=10,col=11,title=run-as-non-root (Deployment openclaw/gateway)' +
           '::spec.template.spec.containers[0]: container "gateway" may run as root%0AFix: Set securityContext.runAsNonRoot: true.',
         '::warning file=apps/gateway/pdb.yaml,line=1,col=1,title=deprecated-api (PodDisruptionBudget openclaw/gateway)' +

@@ -1,3 +1,4 @@
+import { terminalText } from '../../scripts/lib/report/escape.ts';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../scripts/lib/report/index.ts';
 import { BUILT_IN_RULES } from '../../scripts/lib/report/rules.ts';
@@ -72,7 +73,9 @@ describe('junit report', () => {
     const failure = findAll(testcase(dev, 'render'), 'failure')[0];
     const shown = NASTY_MESSAGE.replace('\u0007', '\\x07');
     expect(failure.attributes.message).toBe(`1 error: ${shown}`);
-    expect(failure.text).toBe(`overlays/dev error: ${shown}`);
+    // The body lists one finding per line, so there the line breaks are shown as escapes.
+    expect(failure.text).toBe(`overlays/dev error: ${terminalText(NASTY_MESSAGE)}`);
+    expect(failure.text).not.toMatch(/[\n\r\u0007]/);
   });
 
   it('escapes source and rule names used as attributes', () => {

@@ -33,11 +33,12 @@ describe('text report', () => {
     expect(lines[at + 1]).toMatch(/^\s{4,}fix: Set securityContext\.runAsNonRoot: true\.$/);
   });
 
-  it('locates a finding without a file at its source, keeps later message lines indented, and shows control characters', () => {
+  it('locates a finding without a file at its source, and shows line breaks and control characters as escapes', () => {
     const lines = formatReport(fixtureReport(), 'text', plain).split('\n');
     const at = lines.findIndex((l) => l.includes('render'));
     expect(lines[at].trim().startsWith('overlays/dev  error  render  value <"50%"')).toBe(true);
-    expect(lines[at + 1]).toMatch(/^\s{4,}second line\\x0d\\x07bell$/);
+    // One finding, one line: a message never continues on a line of its own.
+    expect(lines[at]).toMatch(/see a:b\\nsecond line\\r\\x07bell$/);
     expect(formatReport(fixtureReport(), 'text', plain)).not.toMatch(/[\u0007\r]/);
   });
 

@@ -6,8 +6,15 @@ import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
 import { GitInputError } from '../gitops/git.ts';
 import { KustomizationEditError } from '../gitops/images.ts';
 import { OverlayInputError } from '../gitops/overlays.ts';
+import { terminalLines, terminalText } from '../report/escape.ts';
 
+/** One line, whatever the error says (messages quote paths and names from the repository); DEBUG keeps the stack. */
 export function describeCommandFailure(command: string, error: unknown): string {
+  const text = describe(command, error);
+  return process.env.DEBUG ? terminalLines(text) : terminalText(text);
+}
+
+function describe(command: string, error: unknown): string {
   if (error instanceof UsageError) return `${command}: ${error.message} (see --help)`;
   if (
     error instanceof GitInputError ||

@@ -1,6 +1,7 @@
 // Turns rendered diffs into text for a terminal or Markdown for a pull request / job summary.
 import type { ResourceRef } from '../model.ts';
 import { describeRef } from '../model.ts';
+import { markdownCode, markdownFence, terminalText } from '../report/escape.ts';
 import type { OverlayRender } from './render-at-ref.ts';
 import { diffResources, type FieldChange, type ResourceChange, type ResourceDiff } from './resource-diff.ts';
 
@@ -73,7 +74,8 @@ function formatText(report: DiffReport): string {
       for (const field of change.fields) lines.push(`      ${fieldText(field)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Every name, key and value here came from the manifests: each line is shown as one line, controls escaped.
+  return `${lines.map(terminalText).join('\n')}\n`;
 }
 
 const SYMBOL: Record<ResourceChange['change'], string> = { added: '+', removed: '-', changed: '~', renamed: '>' };
@@ -110,8 +112,9 @@ export function formatChangedValues(before: unknown, after: unknown, max = MAX_V
 function formatMarkdown(report: DiffReport): string {
   const out: string[] = [];
   for (const overlay of report.overlays) {
-    out.push(`### \`${overlay.overlay}\``, '', `${summaryLine(overlay)} (${report.before} → ${report.after})`, '');
-    for (const failure of overlay.failures) out.push(`> **Not rendered:** ${escapeText(failure)}`, '');
+    out.push(`### ${code(overlay.overlay)}`, '', `${summaryLine(overlay)} (${code(report.before)} → ${code(report.after)})`, '');
+    // kustomize's message quotes file names and content: a fenced block shows it without reading it as Markdown.
+    for (const failure of overlay.failures) out.push('**Not rendered:**', '', markdownFence(failure), '');
     const { common, rest } = splitCommonChanges(overlay.diff.changes);
     const byChange = (kind: ResourceChange['change']) => rest.filter((change) => change.change === kind);
     if (common.length > 0) {
@@ -145,7 +148,7 @@ function fieldTable(fields: readonly FieldChange[], where?: readonly string[]): 
   const rows = fields.map((field, index) => {
     const [before, after] =
       field.kind === 'changed' ? formatChangedValues(field.before, field.after) : field.kind === 'added' ? ['', formatValue(field.after)] : [formatValue(field.before), ''];
-    const cells = [code(field.path), before ? code(before) : '—', after ? code(after) : '—', ...(where ? [where[index]!] : [])];
+    const cells = [cell(field.path), before ? cell(before) : '—', after ? cell(after) : '—', ...(where ? [where[index]!] : [])];
     return `| ${cells.join(' | ')} |`;
   });
   const header = where ? ['| Field | Before | After | Where |', '| --- | --- | --- | --- |'] : ['| Field | Before | After |', '| --- | --- | --- |'];
@@ -185,13 +188,12 @@ function refCode(ref: ResourceRef): string {
   return `${code(describeRef(ref))} (${code(ref.apiVersion)})`;
 }
 
-/** A code span that survives backticks and table pipes in the value. */
+/** Untrusted text in prose or a list item: a code span it cannot close (see escape.ts). */
 export function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  const padded = fence === '``' ? ` ${text} ` : text;
-  return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;
+  return markdownCode(text);
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[|<>*_`]/g, (char) => `\\${char}`);
+/** Untrusted text in a table cell: also escapes the pipes GitHub would split the row on. */
+export function cell(text: string): string {
+  return markdownCode(text, { inTable: true });
 }

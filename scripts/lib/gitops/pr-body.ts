@@ -1,7 +1,8 @@
 // The pull-request text of a promotion: what moves, the rendered diff, and what validation said.
 import type { Finding, Report } from '../model.ts';
 import { describeRef } from '../model.ts';
-import { code, formatDiff, type DiffReport } from './format-diff.ts';
+import { shellQuote, terminalText } from '../report/escape.ts';
+import { cell, code, formatDiff, type DiffReport } from './format-diff.ts';
 import { describeImage, releaseName, type ImageMove } from './images.ts';
 
 export interface PromotionSummary {
@@ -29,14 +30,15 @@ export function commitMessage(summary: PromotionSummary, report: Report): string
 
 export function pullRequestBody(summary: PromotionSummary, diff: DiffReport, report: Report): string {
   const out = [
-    `## ${promotionTitle(summary)}`,
+    // The title quotes image names and tags from the manifests: as a heading it is escaped like any prose.
+    `## ${headingTitle(summary)}`,
     '',
     `Moves the image${summary.moves.length > 1 ? 's' : ''} that ${code(summary.from)} runs into ${code(summary.to)}. ` +
       `Once merged, the GitOps controller rolls ${code(summary.to)}; the old pods keep serving until the new ones are ready.`,
     '',
-    `| Image | Before (${code(summary.to)}) | After (= ${code(summary.from)}) |`,
+    `| Image | Before (${cell(summary.to)}) | After (= ${cell(summary.from)}) |`,
     '| --- | --- | --- |',
-    ...summary.moves.map((move) => `| ${code(move.name)} | ${code(describeImage(move.before))} | ${code(describeImage(move.after))} |`),
+    ...summary.moves.map((move) => `| ${cell(move.name)} | ${cell(describeImage(move.before))} | ${cell(describeImage(move.after))} |`),
     '',
     `## Rendered diff`,
     '',
@@ -47,6 +49,13 @@ export function pullRequestBody(summary: PromotionSummary, diff: DiffReport, rep
     validationSection(summary.to, report),
   ];
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The title with each quoted part in a code span: `Promote `ghcr.io/x` `1.0` → `1.1` in `overlays/prod``. */
+function headingTitle(summary: PromotionSummary): string {
+  const first = summary.moves[0]!;
+  const more = summary.moves.length > 1 ? ` and ${summary.moves.length - 1} more image${summary.moves.length > 2 ? 's' : ''}` : '';
+  return `Promote ${code(first.name)} ${code(releaseName(first.before))} → ${code(releaseName(first.after))}${more} in ${code(summary.to)}`;
 }
 
 function countsText(report: Report): string {
@@ -61,12 +70,29 @@ function validationSection(overlay: string, report: Report): string {
   const listed = report.findings.slice(0, MAX_LISTED_FINDINGS).map(findingLine);
   const rest = report.findings.length - listed.length;
   lines.push('', '<details>', `<summary>${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}</summary>`, '', ...listed);
-  if (rest > 0) lines.push(`- … and ${rest} more (run \`npm run validate -- ${overlay}\`)`);
+  if (rest > 0) lines.push(`- … and ${rest} more (run ${code(`npm run validate -- ${overlay}`)})`);
   lines.push('', '</details>');
   return lines.join('\n');
 }
 
 function findingLine(finding: Finding): string {
   const where = finding.resource ? `${code(describeRef(finding.resource))}: ` : '';
-  return `- ${finding.severity} ${code(finding.rule)} ${where}${finding.message.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))}`;
+  // Messages quote names and values from the manifests: a code span keeps them from becoming markup.
+  return `- ${finding.severity} ${code(finding.rule)} ${where}${code(finding.message)}`;
+}
+
+/**
+ * The commands the user is told to paste after a promotion. Every argument is shell-quoted: the title holds
+ * an image tag and the branch names come from the repository, and neither may become shell syntax.
+ */
+export function nextStepsText(result: { branch: string; commit?: string; baseBranch?: string; title: string }, bodyFile: string): string {
+  const base = result.baseBranch ? ` --base ${shellQuote(result.baseBranch)}` : '';
+  return [
+    '',
+    `promote: committed ${result.commit?.slice(0, 12)} on new branch ${terminalText(result.branch)} (your checkout is unchanged): ${terminalText(result.title)}`,
+    'Next:',
+    `  git push -u origin ${shellQuote(result.branch)}`,
+    `  gh pr create${base} --head ${shellQuote(result.branch)} --title ${shellQuote(result.title)} --body-file ${shellQuote(bodyFile)}`,
+    '',
+  ].join('\n');
 }

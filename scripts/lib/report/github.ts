@@ -4,16 +4,10 @@ import { describeRef, humanPath, type Finding, type Report } from '../model.ts';
 import { summaryLine } from './counts.ts';
 import { repoPath } from './location.ts';
 import { sortFindings } from './sort.ts';
+import { githubData, githubProperty } from './escape.ts';
 
-/** Message data: `%`, CR and LF would otherwise end the command or be decoded as escapes. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Property values also escape `:` and `,`, which separate the properties and end the property list. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+/** Message data and property values, escaped as the runner decodes them (see escape.ts). */
+export { githubData as escapeData, githubProperty as escapeProperty } from './escape.ts';
 
 export function formatGithub(report: Report, options: { quiet: boolean } = { quiet: false }): string {
   const lines = sortFindings(report.findings).map(command);
@@ -26,15 +20,15 @@ function command(finding: Finding): string {
   const properties: string[] = [];
   // Without a file GitHub cannot place the annotation; a line number alone would mean nothing.
   if (finding.file !== undefined) {
-    properties.push(`file=${escapeProperty(repoPath(finding.file))}`);
+    properties.push(`file=${githubProperty(repoPath(finding.file))}`);
     if (finding.line !== undefined) {
       properties.push(`line=${finding.line}`);
       if (finding.column !== undefined) properties.push(`col=${finding.column}`);
     }
   }
   const title = finding.resource ? `${finding.rule} (${describeRef(finding.resource)})` : finding.rule;
-  properties.push(`title=${escapeProperty(title)}`);
-  return `::${finding.severity} ${properties.join(',')}::${escapeData(messageOf(finding))}`;
+  properties.push(`title=${githubProperty(title)}`);
+  return `::${finding.severity} ${properties.join(',')}::${githubData(messageOf(finding))}`;
 }
 
 /** What the annotation body says: the field, the problem, then the fix on its own line. */

@@ -3,6 +3,7 @@
 import type { Finding, Report } from '../model.ts';
 import { repoPath } from './location.ts';
 import { sortFindings } from './sort.ts';
+import { jsonText } from './escape.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields may be added within a version. */
 export const JSON_REPORT_VERSION = 1;
@@ -63,5 +64,5 @@ function toJsonFinding(finding: Finding): JsonFinding {
 }
 
 export function formatJson(report: Report): string {
-  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+  return jsonText(toJsonReport(report)) + '\n';
 }

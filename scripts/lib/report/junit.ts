@@ -16,6 +16,7 @@ import { displayLocation } from './location.ts';
 import type { ReportOptions } from './options.ts';
 import { ruleCatalog } from './rules.ts';
 import { sortFindings } from './sort.ts';
+import { terminalText } from './escape.ts';
 import { attributes, escapeXmlText } from './xml.ts';
 
 interface Suite {
@@ -114,8 +115,9 @@ function findingText(finding: Finding): string {
   const parts = [displayLocation(finding), finding.severity];
   if (finding.resource) parts.push(describeRef(finding.resource));
   if (finding.path) parts.push(humanPath(finding.path));
-  let line = `${parts.join(' ')}: ${finding.message}`;
-  if (finding.fix) line += `\n  fix: ${finding.fix}`;
+  // One line per finding (a CI page shows the body as text): quoted line breaks are shown as `\n`.
+  let line = terminalText(`${parts.join(' ')}: ${finding.message}`);
+  if (finding.fix) line += `\n  fix: ${terminalText(finding.fix)}`;
   return line;
 }
 

@@ -2,7 +2,7 @@
 import type { Finding, SourceResult } from '../model.ts';
 import { painter } from './ansi.ts';
 import { plural } from './counts.ts';
-import { TERMINAL_UNSAFE, showInvisible } from './invisible.ts';
+import { terminalText } from './escape.ts';
 
 /**
  * `✓ overlays/prod  37 resources  412 ms` or `✗ overlays/dev  37 resources, 2 errors  1.3 s`.
@@ -21,7 +21,8 @@ export function formatProgressLine(result: SourceResult, color: boolean, finding
   if (errors > 0) counts.push(paint('red', plural(errors, 'error')));
   if (warnings > 0) counts.push(paint('yellow', plural(warnings, 'warning')));
   const mark = errors > 0 ? paint('red', '✗') : paint('green', '✓');
-  const name = showInvisible(result.source, TERMINAL_UNSAFE);
+  // A directory name is input: one line, no control characters (this line goes to CI logs too).
+  const name = terminalText(result.source);
   return `${mark} ${name}  ${counts.join(', ')}  ${paint('dim', formatDuration(result.durationMs))}`;
 }
 

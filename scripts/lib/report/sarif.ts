@@ -9,6 +9,7 @@ import { repoPath } from './location.ts';
 import type { ReportOptions, RuleInfo } from './options.ts';
 import { ruleCatalog } from './rules.ts';
 import { sortFindings } from './sort.ts';
+import { jsonText } from './escape.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'openclaw-validate';
@@ -67,7 +68,7 @@ export function toSarif(report: Report, options: ReportOptions): SarifLog {
 }
 
 export function formatSarif(report: Report, options: ReportOptions): string {
-  return JSON.stringify(toSarif(report, options), null, 2) + '\n';
+  return jsonText(toSarif(report, options)) + '\n';
 }
 
 function toSarifRule(rule: RuleInfo): SarifRule {

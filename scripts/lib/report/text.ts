@@ -3,7 +3,7 @@
 import { describeRef, humanPath, type Finding, type Report } from '../model.ts';
 import { painter, type Paint } from './ansi.ts';
 import { summaryLine } from './counts.ts';
-import { TERMINAL_UNSAFE, showInvisible } from './invisible.ts';
+import { terminalText } from './escape.ts';
 import { displayLocation } from './location.ts';
 import type { ReportOptions } from './options.ts';
 import { sortFindings } from './sort.ts';
@@ -32,26 +32,24 @@ export function formatText(report: Report, options: ReportOptions): string {
 
 function findingLines(finding: Finding, paint: Paint, indent: string): string[] {
   const severity = paint(finding.severity === 'error' ? 'red' : 'yellow', finding.severity);
-  const [first = '', ...rest] = safe(finding.message).split('\n');
   const head = [
     safe(displayLocation(finding)),
     severity,
     paint('dim', safe(finding.rule)),
     finding.resource ? safe(describeRef(finding.resource)) : '',
     finding.path ? paint('dim', safe(humanPath(finding.path))) : '',
-    first,
+    safe(finding.message),
   ]
     .filter((part) => part !== '')
     .join('  ');
+  // Messages quote names, keys and kustomize's output, so a line break in one is shown as `\n`: every finding
+  // is exactly one line (plus its fix), and nothing quoted can start a line that looks like a finding.
   const lines = [indent + head];
-  // A multi-line message (kustomize's stderr, say) stays visibly part of its finding.
-  for (const line of rest) lines.push(indent + DETAIL_INDENT + line);
-  if (finding.fix) {
-    for (const line of `fix: ${safe(finding.fix)}`.split('\n')) lines.push(indent + DETAIL_INDENT + paint('dim', line));
-  }
+  if (finding.fix) lines.push(indent + DETAIL_INDENT + paint('dim', `fix: ${safe(finding.fix)}`));
   return lines;
 }
 
+/** Everything printed is one line: a newline is shown as `\n`, other controls as `\x1b`-style escapes. */
 function safe(text: string): string {
-  return showInvisible(text, TERMINAL_UNSAFE);
+  return terminalText(text);
 }

@@ -1,0 +1,124 @@
+// Untrusted text is data in every output: a hostile overlay name, resource name and keys, through the real
+// pipeline (kustomize included) into each report format, the progress lines and the rendered diff.
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
+import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
+import { loadConfig, policyCheck } from '../../scripts/lib/cli/policies.ts';
+import { formatDiff } from '../../scripts/lib/gitops/format-diff.ts';
+import { renderedDiff } from '../../scripts/lib/gitops/rendered-diff.ts';
+import type { Report } from '../../scripts/lib/model.ts';
+import { runPipeline } from '../../scripts/lib/pipeline.ts';
+import { resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
+import { formatProgressLine, formatReport, summaryLine } from '../../scripts/lib/report/index.ts';
+import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { parseXml } from '../report/xml-parser.ts';
+import { CONTROL_NAME, EVIL_KEY, EVIL_OVERLAY, FORGED, RAW_CONTROL, attackerRepository } from './attacker-repo.ts';
+import { stripMarkdownCode } from './markdown.ts';
+
+let root: string;
+let report: Report;
+const progress: string[] = [];
+
+beforeAll(async () => {
+  root = await attackerRepository();
+  const discovery = discoverRepository(root);
+  const locations = [VENDORED_SCHEMAS];
+  const kubernetesVersion = resolveKubernetesVersion(undefined, locations);
+  report = await runPipeline(
+    discovery.sources,
+    {
+      root,
+      binary: await resolveKustomize(),
+      validator: new SchemaValidator({ locations, kubernetesVersion, cacheDir: false }),
+      kubernetesVersion,
+      ignoreMissingSchemas: true,
+      concurrency: 1,
+      checks: [policyCheck(loadConfig(undefined, root))],
+      onSource: (result, findings) => progress.push(formatProgressLine(result, true, findings)),
+    },
+    discovery.findings,
+  );
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** No line of the output starts with text the attacker wrote. */
+function expectNoForgedLine(output: string): void {
+  for (const line of output.split('\n')) {
+    for (const forged of FORGED) expect(line.startsWith(forged), line).toBe(false);
+  }
+  expect(output).not.toMatch(RAW_CONTROL);
+}
+
+describe('hostile names and keys in every output format', () => {
+  it('the attack reached the report: the hostile overlay rendered and a finding quotes the hostile names', () => {
+    expect(report.sources.map((source) => source.source).sort()).toEqual(['flux', EVIL_OVERLAY].sort());
+    expect(report.findings.filter((finding) => finding.rule === 'render')).toEqual([]);
+    expect(report.findings.some((finding) => finding.resource?.name.includes('\n## ✅ forged'))).toBe(true);
+    expect(report.findings.some((finding) => finding.resource?.name === CONTROL_NAME)).toBe(true);
+  });
+
+  it('progress lines: one line each, the overlay name escaped', () => {
+    expect(progress).toHaveLength(2);
+    for (const line of progress) expect(line).not.toContain('\n');
+    expect(progress.join('')).toContain('overlays/evil\\n::stop-commands::pwned');
+    // The only escape sequences left are the report's own colours.
+    expect(progress.join('').replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
+  });
+
+  it('text: every finding is one line; nothing quoted starts a line', () => {
+    const text = formatReport(report, 'text', { color: false, quiet: false });
+    expectNoForgedLine(text);
+    expect(text).toContain('cm\\n::error file=x::forged\\n## ✅ forged heading');
+    expect(text).toContain('plain\\x1b[31m\\x9b2J\\u202e\\x07\\n::error::forged');
+  });
+
+  it('github: only the tool writes workflow commands; every line is a command or the summary', () => {
+    const github = formatReport(report, 'github', { color: false, quiet: false });
+    expectNoForgedLine(github);
+    const lines = github.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(summaryLine(report.summary));
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning) (file=[^:,]*(,line=\d+(,col=\d+)?)?,)?title=[^:,]*::/);
+    expect(github).not.toMatch(/\u001b/);
+  });
+
+  it('json and sarif: parse back to exactly the hostile strings, with no raw control character in the file', () => {
+    for (const format of ['json', 'sarif'] as const) {
+      const output = formatReport(report, format, { color: false, quiet: false });
+      expect(output).not.toMatch(RAW_CONTROL);
+      expect(JSON.stringify(JSON.parse(output))).toContain(JSON.stringify(EVIL_OVERLAY).slice(1, -1));
+    }
+  });
+
+  it('junit: well-formed XML whose failure bodies are one line per finding', () => {
+    const junit = formatReport(report, 'junit', { color: false, quiet: false });
+    expect(junit).not.toMatch(RAW_CONTROL);
+    const suites = parseXml(junit);
+    expect(JSON.stringify(suites)).toContain('overlays/evil');
+    expectNoForgedLine(junit);
+  });
+});
+
+describe('hostile keys in the rendered diff', () => {
+  it('text: the changed key is shown escaped on its own line, no control character raw', async () => {
+    const diff = await renderedDiff({ base: 'HEAD', overlays: [], cwd: root });
+    const text = formatDiff(diff, 'text');
+    expectNoForgedLine(text);
+    expect(text).toContain('a\\n## ✅ forged\\n<!--');
+  });
+
+  it('markdown (job summary): no heading, HTML comment or workflow text outside code', async () => {
+    const diff = await renderedDiff({ base: 'HEAD', overlays: [], cwd: root });
+    const markdown = formatDiff(diff, 'markdown');
+    expect(markdown).toContain(EVIL_KEY.split('\n')[0]);
+    const markup = stripMarkdownCode(markdown);
+    expect(markup).not.toContain('<!--');
+    expect(markup).not.toContain('forged');
+    expect(markup).not.toContain('::');
+    expect(markup.split('\n').filter((line) => line.startsWith('#'))).toEqual(['### ']);
+    expect(markdown).not.toMatch(RAW_CONTROL);
+  });
+});
