@@ -1,0 +1,121 @@
+// Runs `npm run validate --format json` in process, wired as scripts/validate.ts wires it, so the reports of
+// every fixture can be compared before and after a refactor without a process per fixture.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
+import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
+import { runPipeline } from '../../scripts/lib/pipeline.ts';
+import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
+import { formatReport } from '../../scripts/lib/report/index.ts';
+import { discoverPaths, discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { loadConfig, policyCheck, repositoryCheck, ruleDescriptions, unmatchedSourcePatterns } from '../../scripts/lib/cli/policies.ts';
+
+export const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURES = join(REPOSITORY, 'test', 'fixtures');
+
+export interface GoldenCase {
+  /** File name of the stored report under test/fixtures/golden/. */
+  name: string;
+  /** Working directory of the run (the repository root the command sees). */
+  root: string;
+  /** Paths given on the command line; none means the whole repository. */
+  paths: string[];
+  config?: string;
+}
+
+let binary: Promise<KustomizeBinary> | undefined;
+
+export async function goldenReport(run: GoldenCase): Promise<string> {
+  binary ??= resolveKustomize();
+  const root = run.root;
+  const config = loadConfig(run.config, root);
+  const discovery = run.paths.length > 0 ? discoverPaths(run.paths, root) : discoverRepository(root);
+  const locations = [VENDORED_SCHEMAS];
+  const kubernetesVersion = resolveKubernetesVersion(undefined, locations);
+  const report = await runPipeline(
+    discovery.sources,
+    {
+      root,
+      binary: await binary,
+      validator: new SchemaValidator({ locations, kubernetesVersion }),
+      kubernetesVersion,
+      ignoreMissingSchemas: false,
+      concurrency: 2,
+      checks: [policyCheck(config)],
+      repositoryChecks: [repositoryCheck(config, root)],
+      unreadableSources: discovery.findings.length,
+    },
+    [...discovery.findings, ...(run.paths.length === 0 ? unmatchedSourcePatterns(config, discovery.sources, run.config ?? 'validate.config.yaml') : [])],
+  );
+  return formatReport(report, 'json', { color: false, quiet: true, rules: ruleDescriptions() });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(dir, entry);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+}
+
+/** Every fixture a source can be made of: each policy and cross file alone, each fixture overlay, each GitOps repository. */
+export function goldenCases(): GoldenCase[] {
+  const rel = (path: string) => relative(REPOSITORY, path);
+  const yamlFiles = (dir: string) => filesUnder(join(FIXTURES, dir)).filter((file) => /\.ya?ml$/.test(file)).map(rel);
+  const gitops = readdirSync(join(FIXTURES, 'gitops')).sort();
+  return [
+    { name: 'repository', root: REPOSITORY, paths: [] },
+    { name: 'policies', root: REPOSITORY, paths: yamlFiles('policies') },
+    { name: 'cross', root: REPOSITORY, paths: yamlFiles('cross') },
+    {
+      name: 'overlays',
+      root: REPOSITORY,
+      paths: [
+        ...readdirSync(join(FIXTURES, 'cross-overlays')).sort().map((dir) => `test/fixtures/cross-overlays/${dir}`),
+        'test/fixtures/overlays/app/overlay',
+        'test/fixtures/overlays/remote-base',
+        'test/fixtures/overlays/missing-file',
+        'test/fixtures/promotion/prod-with-digest.yaml',
+      ],
+    },
+    { name: 'options', root: REPOSITORY, paths: [...yamlFiles('policies/run-as-non-root'), ...yamlFiles('cross')], config: 'test/fixtures/golden/options.config.yaml' },
+    ...gitops.map((name) => ({ name: `gitops-${name}`, root: join(FIXTURES, 'gitops', name), paths: [] })),
+  ];
+}
+
+interface JsonFindingShape {
+  rule: string;
+  severity: string;
+  message: string;
+  fix: string | null;
+  source: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  resource: { apiVersion: string; kind: string; namespace: string | null; name: string } | null;
+  path: string | null;
+}
+
+/**
+ * The JSON report as text, one finding a line and each distinct fix once per rule, so that the stored
+ * reports stay small enough to review and a change shows as a readable diff. Nothing of the report is dropped.
+ */
+export function digest(json: string): string {
+  const report = JSON.parse(json) as { version: number; summary: Record<string, number>; findings: JsonFindingShape[] };
+  const fixes = new Map<string, Set<string>>();
+  const lines = report.findings.map((finding) => {
+    if (finding.fix !== null) {
+      const known = fixes.get(finding.rule) ?? new Set<string>();
+      fixes.set(finding.rule, known.add(finding.fix));
+    }
+    const place = [finding.file === finding.source ? '=' : (finding.file ?? '-'), finding.line ?? '-', finding.column ?? '-'].join(':');
+    const ref = finding.resource
+      ? `${finding.resource.apiVersion} ${finding.resource.kind} ${finding.resource.namespace ?? '-'}/${finding.resource.name}`
+      : '-';
+    return [finding.severity, finding.rule, finding.source, place, ref, finding.path ?? '-', finding.message].join(' | ');
+  });
+  const fixLines = [...fixes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([rule, texts]) => [...texts].sort().map((text) => `fix ${rule}: ${text}`));
+  return [`version ${report.version} ${JSON.stringify(report.summary)}`, ...lines, ...fixLines, ''].join('\n');
+}
