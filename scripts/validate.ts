@@ -10,7 +10,7 @@ import { describeCommandFailure } from './lib/cli/command-errors.ts';
 import { resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './lib/cli/policies.ts';
+import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './lib/cli/policies.ts';
 import { CONFIG_FILE } from './rules/config.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job. */
@@ -52,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       concurrency: options.jobs,
       renderTimeoutMs: options.timeoutSeconds * 1000,
       checks,
+      configureBuiltIn: builtInConfiguration(config),
       repositoryChecks,
       unreadableSources: discovery.findings.length,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),

@@ -2,23 +2,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINE_RULES } from '../rules/exemptions.ts';
-import { allRules } from '../rules/registry.ts';
-import type { Rule } from '../rules/rule.ts';
+import { configurableOf } from '../lib/rule-meta.ts';
+import { catalogue, type CatalogueEntry } from '../rules/registry.ts';
 
 export const DOC_FILE = 'docs/policies.md';
 export const BEGIN_MARKER = '<!-- BEGIN GENERATED RULES: edit the rules and run `npm run docs`, not this table -->';
 export const END_MARKER = '<!-- END GENERATED RULES -->';
 
-type DocumentedRule = Pick<Rule, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'options'>;
+type DocumentedRule = Pick<CatalogueEntry, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'options' | 'stage' | 'configurable'>;
 
-/** The generated part of docs/policies.md: the rule table, then the findings the engine makes itself. */
+/** Where the check runs, and what the configuration may not change about it. */
+function stageCell(rule: DocumentedRule): string {
+  const configurable = configurableOf(rule);
+  const limit = configurable === 'none' ? ' (not configurable)' : configurable === 'severity' ? ' (never off)' : '';
+  return `${rule.stage}${limit}`;
+}
+
+/** The generated part of docs/policies.md: one table of the whole catalogue. */
 export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
-  const header = '| Rule | Severity | Kinds | Description | Fix | kube-linter | Polaris | Options |';
-  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- |';
+  const header = '| Rule | Stage | Severity | Kinds | Description | Fix | kube-linter | Polaris | Options |';
+  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = ruleList.map((rule) =>
     row([
       `\`${rule.id}\``,
+      stageCell(rule),
       rule.severity,
       rule.kinds.join(', '),
       rule.description,
@@ -30,21 +37,14 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
         .join('; '),
     ]),
   );
-  const engineRows = Object.entries(ENGINE_RULES).map(([id, rule]) => row([`\`${id}\``, rule.severity, rule.description, rule.fix]));
   return [
     BEGIN_MARKER,
     '',
-    `${ruleList.length} rules.`,
+    `${ruleList.length} rules. Stage: \`built-in\` checks run on every resource before the rules, \`source\` rules on the resources of one source, \`repository\` rules on every source at once, \`exemption\` findings are about exemption annotations.`,
     '',
     header,
     divider,
     ...rows,
-    '',
-    'Findings about exemption annotations (configurable like rules):',
-    '',
-    '| Rule | Severity | Description | Fix |',
-    '| --- | --- | --- | --- |',
-    ...engineRows,
     '',
     END_MARKER,
   ].join('\n');
@@ -70,8 +70,8 @@ export function spliceGenerated(document: string, section: string): string {
 
 function main(): void {
   const document = readFileSync(DOC_FILE, 'utf8');
-  writeFileSync(DOC_FILE, spliceGenerated(document, renderPoliciesDoc(allRules)));
-  console.log(`${DOC_FILE}: ${allRules.length} rules`);
+  writeFileSync(DOC_FILE, spliceGenerated(document, renderPoliciesDoc(catalogue)));
+  console.log(`${DOC_FILE}: ${catalogue.length} rules`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

@@ -9,6 +9,12 @@ import { loadSource } from './sources/load.ts';
 /** A check that runs on the resources of one source after the schema checks (the policy engine is one). */
 export type SourceCheck = (resources: readonly Resource[], source: Source) => Finding[];
 
+/**
+ * Applies the configuration to the findings the pipeline makes itself (schema, deprecated-api, ...), before
+ * the source checks run: the catalogue treats them like every other rule.
+ */
+export type BuiltInConfiguration = (findings: readonly Finding[], resources: readonly Resource[], source: Source) => Finding[];
+
 /** A check that runs once every source is loaded (GitOps wiring, overlay collisions). */
 export type RepositoryCheck = (outcomes: readonly SourceOutcome[]) => Finding[];
 
@@ -22,6 +28,7 @@ export interface PipelineOptions {
   concurrency: number;
   renderTimeoutMs?: number;
   checks?: readonly SourceCheck[];
+  configureBuiltIn?: BuiltInConfiguration;
   /** Paths given that do not exist: reported by discovery, counted as sources in the summary. */
   unreadableSources?: number;
   repositoryChecks?: readonly RepositoryCheck[];
@@ -71,20 +78,21 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     renderTimeoutMs: options.renderTimeoutMs,
     readStdin: options.readStdin,
   });
-  const findings = [...loaded.findings];
+  const builtIn = [...loaded.findings];
   if (loaded.resources.length === 0 && loaded.findings.length === 0) {
-    findings.push({
+    builtIn.push({
       ...inputFinding(source.name, `no Kubernetes resources found in ${source.name}`, 'Give a path that holds manifests, or remove it from the arguments.'),
       severity: 'warning',
     });
   }
-  findings.push(
+  builtIn.push(
     ...checkResources(loaded.resources, {
       validator: options.validator,
       kubernetesVersion: options.kubernetesVersion,
       ignoreMissingSchemas: options.ignoreMissingSchemas,
     }),
   );
+  const findings = options.configureBuiltIn ? options.configureBuiltIn(builtIn, loaded.resources, source) : builtIn;
   for (const check of options.checks ?? []) findings.push(...check(loaded.resources, source));
   return {
     source,

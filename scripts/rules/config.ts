@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { isRecord, type Severity } from '../lib/model.ts';
-import { ENGINE_RULE_IDS } from './exemptions.ts';
-import { allRules } from './registry.ts';
+import { configurableOf } from '../lib/rule-meta.ts';
+import { catalogue, catalogueEntry } from './registry.ts';
 import type { RuleSettings } from './rule.ts';
 
 export type RuleSetting = Severity | 'off';
@@ -106,6 +106,7 @@ function readLayer(
       if (normalised !== 'off' && normalised !== 'warning' && normalised !== 'error') {
         fail(`${at}rules.${id} must be off, warning or error (got ${JSON.stringify(setting)})`);
       }
+      checkConfigurable(id, normalised as RuleSetting, `${at}rules.${id}`, fail);
       layer.rules[id] = normalised as RuleSetting;
     }
   }
@@ -128,7 +129,7 @@ function readLayer(
 
 /** A misspelt option key would silently leave the default in force: the registry says which keys exist. */
 function checkOptionKeys(id: string, ruleOptions: Record<string, unknown>, at: string, fail: (message: string) => never): void {
-  const rule = allRules.find((candidate) => candidate.id === id);
+  const rule = catalogueEntry(id);
   if (!rule) return;
   const allowed = Object.keys(rule.options ?? {});
   for (const key of Object.keys(ruleOptions)) {
@@ -152,9 +153,18 @@ function rejectUnknownKeys(
   }
 }
 
-/** Every id the configuration may name: the registry's rules and the findings the engine makes itself. */
+/** A failed render silenced, or the command's own input errors turned off, would hide that nothing was checked. */
+function checkConfigurable(id: string, setting: RuleSetting, at: string, fail: (message: string) => never): void {
+  const entry = catalogueEntry(id);
+  if (!entry) return;
+  const configurable = configurableOf(entry);
+  if (configurable === 'none') fail(`${at}: ${id} cannot be configured (it reports the command's own input)`);
+  if (configurable === 'severity' && setting === 'off') fail(`${at}: ${id} cannot be off, only warning or error`);
+}
+
+/** Every id the configuration may name: the whole catalogue. */
 export function configurableRuleIds(): string[] {
-  return [...allRules.map((rule) => rule.id), ...ENGINE_RULE_IDS];
+  return catalogue.map((entry) => entry.id);
 }
 
 /** Merges the global layer and every source layer whose glob matches, in file order. */

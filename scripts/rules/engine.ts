@@ -1,10 +1,10 @@
-// Runs the registry's rules over the resources of one source and turns what they report into findings.
+// Runs the catalogue's rules over the resources of one source and turns what they report into findings.
 import type { Finding, Resource, Severity } from '../lib/model.ts';
 import { findingAt } from '../lib/model.ts';
 import { resolveSettings, type RuleConfig, type RuleSetting } from './config.ts';
-import { ENGINE_RULE_IDS, ENGINE_RULES, indexExemptions } from './exemptions.ts';
-import { repositoryRules, rules as registeredRules } from './registry.ts';
-import { buildIndex } from './resource-index.ts';
+import { exemptionRuleOf, indexExemptions } from './exemptions.ts';
+import { catalogue, rules as registeredRules } from './registry.ts';
+import { buildIndex, type ResourceIndex } from './resource-index.ts';
 import type { Rule, RuleContext, Violation } from './rule.ts';
 
 export interface EvaluateOptions {
@@ -17,15 +17,10 @@ export interface EvaluateOptions {
 export function evaluateRules(resources: readonly Resource[], options: EvaluateOptions): Finding[] {
   const rules = options.rules ?? registeredRules;
   const resolved = resolveSettings(options.config, options.source);
-  const context: RuleContext = {
-    source: options.source,
-    resources,
-    index: buildIndex(resources),
-    settings: resolved.settings,
-  };
+  const views = new KindViews(resources);
   const exemptions = indexExemptions(resources, {
-    // Repository rules can be exempted on these resources too: their ids are known here.
-    knownRules: new Set([...rules.map((rule) => rule.id), ...repositoryRules.map((rule) => rule.id), ...ENGINE_RULE_IDS]),
+    // Every id of the catalogue can be exempted on these resources: repository rules and built-in checks too.
+    knownRules: new Set([...catalogue.map((entry) => entry.id), ...rules.map((rule) => rule.id)]),
     allowExemptions: resolved.allowExemptions,
   });
   const findings: Finding[] = [];
@@ -33,6 +28,8 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
   for (const rule of rules) {
     const setting = resolved.rules[rule.id];
     if (setting === 'off') continue;
+    const view = views.of(rule.kinds);
+    const context: RuleContext = { source: options.source, resources: view.resources, index: view.index, settings: resolved.settings };
     const outcome = guardedCheck(rule.id, options.source, () => rule.check(context));
     if (!Array.isArray(outcome)) {
       findings.push(outcome);
@@ -47,21 +44,32 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
   for (const problem of exemptions.problems) {
     const setting = resolved.rules[problem.rule];
     if (setting === 'off') continue;
-    const definition = ENGINE_RULES[problem.rule];
+    const definition = exemptionRuleOf(problem.rule);
     findings.push(
       findingAt(
         problem.resource,
-        {
-          rule: problem.rule,
-          severity: severityOf(setting, definition.severity),
-          message: problem.message,
-          fix: definition.fix,
-        },
+        { rule: problem.rule, severity: severityOf(setting, definition.severity), message: problem.message, fix: definition.fix },
         problem.path,
       ),
     );
   }
   return findings;
+}
+
+/** `kinds` enforced: a rule sees only the resources of the kinds it declares, indexed once per distinct list. */
+export class KindViews {
+  private readonly views = new Map<string, { resources: readonly Resource[]; index: ResourceIndex }>();
+  constructor(private readonly all: readonly Resource[]) {}
+
+  of(kinds: readonly string[]): { resources: readonly Resource[]; index: ResourceIndex } {
+    const key = kinds.includes('*') ? '*' : [...kinds].sort().join(',');
+    let view = this.views.get(key);
+    if (!view) {
+      const resources = key === '*' ? this.all : this.all.filter((resource) => kinds.includes(resource.object.kind));
+      this.views.set(key, (view = { resources, index: buildIndex(resources) }));
+    }
+    return view;
+  }
 }
 
 /** A rule that throws becomes one error finding: one broken rule must not hide what the others find. */

@@ -6,6 +6,7 @@
 // Rule ids never contain a dot and container names cannot (they are DNS labels), so the first dot
 // separates the two without ambiguity.
 import type { Resource, Severity } from '../lib/model.ts';
+import type { RuleMeta } from '../lib/rule-meta.ts';
 import { pointer } from '../lib/model.ts';
 import { isRecord } from '../lib/model.ts';
 import { containersOf, podTemplateOf } from './resource-index.ts';
@@ -13,32 +14,42 @@ import type { Violation } from './rule.ts';
 
 export const EXEMPTION_PREFIX = 'ignore-check.openclaw.dev/';
 
-/** Findings the engine makes itself; the configuration can turn them off or change their severity too. */
-export const ENGINE_RULES = {
-  'exemption-reason': {
-    severity: 'error',
-    description: 'An exemption annotation gives a reason.',
-    fix: 'Write why the check does not apply as the annotation value, e.g. "needs NET_ADMIN to program iptables".',
-  },
-  'exemption-unknown-rule': {
-    severity: 'warning',
-    description: 'An exemption annotation names a rule that exists.',
-    fix: 'Correct the rule id after ignore-check.openclaw.dev/ (see --list-rules), or remove the annotation.',
-  },
-  'exemption-unknown-container': {
-    severity: 'warning',
-    description: 'A container-scoped exemption annotation names a container of the pod template.',
-    fix: 'Correct the container name after the rule id (ignore-check.openclaw.dev/<rule-id>.<container>), or remove the annotation.',
-  },
-  'exemption-forbidden': {
-    severity: 'warning',
-    description: 'Exemption annotations are not used where the configuration forbids them (allowExemptions: false).',
-    fix: 'Fix the finding the annotation tried to exempt; this source does not accept exemptions.',
-  },
-} as const satisfies Record<string, { severity: Severity; description: string; fix: string }>;
+const exemptionRule = <Id extends string>(id: Id, severity: Severity, description: string, fix: string) =>
+  ({ id, severity, description, fix, kinds: ['*'], stage: 'exemption', exemptable: false }) as const satisfies RuleMeta;
 
-export type EngineRuleId = keyof typeof ENGINE_RULES;
-export const ENGINE_RULE_IDS = Object.keys(ENGINE_RULES) as EngineRuleId[];
+/** Findings the engine makes itself about exemption annotations; configurable like any rule. */
+export const EXEMPTION_RULES = [
+  exemptionRule(
+    'exemption-reason',
+    'error',
+    'An exemption annotation gives a reason.',
+    'Write why the check does not apply as the annotation value, e.g. "needs NET_ADMIN to program iptables".',
+  ),
+  exemptionRule(
+    'exemption-unknown-rule',
+    'warning',
+    'An exemption annotation names a rule that exists.',
+    'Correct the rule id after ignore-check.openclaw.dev/ (see --list-rules), or remove the annotation.',
+  ),
+  exemptionRule(
+    'exemption-unknown-container',
+    'warning',
+    'A container-scoped exemption annotation names a container of the pod template.',
+    'Correct the container name after the rule id (ignore-check.openclaw.dev/<rule-id>.<container>), or remove the annotation.',
+  ),
+  exemptionRule(
+    'exemption-forbidden',
+    'warning',
+    'Exemption annotations are not used where the configuration forbids them (allowExemptions: false).',
+    'Fix the finding the annotation tried to exempt; this source does not accept exemptions.',
+  ),
+] as const;
+
+export type EngineRuleId = (typeof EXEMPTION_RULES)[number]['id'];
+
+export function exemptionRuleOf(id: EngineRuleId): RuleMeta {
+  return EXEMPTION_RULES.find((rule) => rule.id === id)!;
+}
 
 export interface Exemption {
   rule: string;

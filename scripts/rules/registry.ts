@@ -1,8 +1,12 @@
-// The one list of rules: --list-rules, the docs table and the engine all read it.
-import type { RepositoryRule, Rule } from './rule.ts';
+// The one rule catalogue: every check the toolkit makes, whichever stage makes it. --list-rules, the docs
+// table, the configuration (which ids exist, what may be changed), exemptions and the reports all read it.
+import { BUILT_IN_RULES } from '../lib/built-in-rules.ts';
+import type { RuleMeta, RuleStage } from '../lib/rule-meta.ts';
 import { crossRules } from './cross/index.ts';
 import { selectorImmutable } from './cross/selector-immutable.ts';
+import { EXEMPTION_RULES } from './exemptions.ts';
 import { gitopsRules } from './gitops/index.ts';
+import type { RepositoryRule, Rule } from './rule.ts';
 import { workloadRules } from './workload/index.ts';
 
 /** Rules evaluated on the resources of one source. */
@@ -11,9 +15,37 @@ export const rules: readonly Rule[] = [...workloadRules, ...crossRules];
 /** Rules evaluated once over every source of the repository (and, with --baseline, its earlier render). */
 export const repositoryRules: readonly RepositoryRule[] = [...gitopsRules, selectorImmutable];
 
-/** Every rule, for listings and documentation. */
+/** A catalogue entry: the rule's metadata with the stage that runs it, and the options it reads. */
+export interface CatalogueEntry extends RuleMeta {
+  options?: Readonly<Record<string, string>>;
+}
+
+function entries(stage: RuleStage, list: ReadonlyArray<Rule | RepositoryRule>): CatalogueEntry[] {
+  return list.map(({ id, severity, description, fix, kinds, equivalents, options }) => ({
+    id,
+    severity,
+    description,
+    fix,
+    kinds,
+    stage,
+    ...(equivalents ? { equivalents } : {}),
+    ...(options ? { options } : {}),
+  }));
+}
+
+/** Every check, in the order a run meets them: built-in, per source, whole repository, exemptions. */
+export const catalogue: readonly CatalogueEntry[] = [
+  ...BUILT_IN_RULES,
+  ...entries('source', rules),
+  ...entries('repository', repositoryRules),
+  ...EXEMPTION_RULES,
+];
+
+/** The rules that `rules/*` implement (not the pipeline's built-in checks nor the exemption engine's findings). */
 export const allRules: ReadonlyArray<Rule | RepositoryRule> = [...rules, ...repositoryRules];
 
-export function ruleById(id: string): Rule | RepositoryRule | undefined {
-  return allRules.find((rule) => rule.id === id);
+const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
+
+export function catalogueEntry(id: string): CatalogueEntry | undefined {
+  return byId.get(id);
 }

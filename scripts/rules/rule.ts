@@ -1,5 +1,6 @@
 // The shape of a rule: data (id, severity, description, fix, kinds) plus one pure function.
 import type { Resource, Severity } from '../lib/model.ts';
+import type { RuleMeta } from '../lib/rule-meta.ts';
 import type { ResourceIndex } from './resource-index.ts';
 
 /** Settings the configuration resolves for one source (overlay), read by rules that need them. */
@@ -29,18 +30,11 @@ export interface Violation {
   severity?: Severity;
 }
 
-export interface Rule {
-  /** Stable kebab-case id, used in configuration, exemptions and reports. */
-  id: string;
-  severity: Severity;
-  /** One line: what the rule checks. */
-  description: string;
-  /** One sentence: how to fix a violation. */
-  fix: string;
-  /** The kinds the rule reads ('*' for all). */
-  kinds: readonly string[];
-  /** The nearest check in other tools, so users can map their configuration. */
-  equivalents?: { kubeLinter?: string; polaris?: string };
+/**
+ * A rule: its catalogue entry (id, severity, description, fix, kinds; the catalogue adds the stage) plus one
+ * pure function. The engine hands `check` only the resources of `kinds`.
+ */
+export interface Rule extends Omit<RuleMeta, 'stage' | 'configurable' | 'exemptable'> {
   /** The keys the rule reads from `options.<id>` in the configuration, each with what it means. */
   options?: Readonly<Record<string, string>>;
   check(context: RuleContext): Violation[];

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedSection, renderPoliciesDoc, spliceGenerated } from '../../scripts/docs/policies.ts';
 import { formatRuleList } from '../../scripts/rules/list.ts';
-import { allRules as rules } from '../../scripts/rules/registry.ts';
+import { catalogue as rules } from '../../scripts/rules/registry.ts';
 
 describe('docs/policies.md', () => {
-  it('is up to date with the registry (run `npm run docs`)', () => {
+  it('is up to date with the catalogue (run `npm run docs`)', () => {
     const document = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'policies.md'), 'utf8');
     expect(generatedSection(document)).toBe(renderPoliciesDoc(rules));
   });
@@ -15,6 +15,7 @@ describe('docs/policies.md', () => {
     const section = renderPoliciesDoc([
       {
         id: 'a-rule',
+        stage: 'source',
         severity: 'warning',
         kinds: ['Pod', 'Job'],
         description: 'Checks a | b.',
@@ -23,7 +24,15 @@ describe('docs/policies.md', () => {
         options: { strict: 'fail more', names: 'allowed names' },
       },
     ]);
-    expect(section).toContain('| `a-rule` | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict`: fail more; `names`: allowed names |');
+    expect(section).toContain('| `a-rule` | source | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict`: fail more; `names`: allowed names |');
+  });
+
+  it('lists every built-in check and what the configuration may not change', () => {
+    const section = renderPoliciesDoc(rules);
+    expect(section).toMatch(/^\| `schema` \| built-in \| error \|/m);
+    expect(section).toMatch(/^\| `render` \| built-in \(never off\) \| error \|/m);
+    expect(section).toMatch(/^\| `input` \| built-in \(not configurable\) \| error \|/m);
+    expect(section).toMatch(/^\| `exemption-reason` \| exemption \| error \|/m);
   });
 
   it('replaces only the generated part', () => {

@@ -1,6 +1,7 @@
 // The checks every resource gets before any policy: removed APIs, strict schemas, duplicates.
 import type { Finding, Resource } from '../model.ts';
 import { describeRef, findingAt, refOf } from '../model.ts';
+import { DEPRECATED_API, DUPLICATE_RESOURCE, SCHEMA, UNKNOWN_KIND, deprecatedApiFix } from '../built-in-rules.ts';
 import { removalOf } from './deprecated-apis.ts';
 import type { SchemaValidator } from './schema-validator.ts';
 
@@ -26,10 +27,10 @@ function checkResource(resource: Resource, options: ResourceCheckOptions): Findi
       findingAt(
         resource,
         {
-          rule: 'deprecated-api',
+          rule: DEPRECATED_API.id,
           severity: 'error',
           message: `${kind} ${apiVersion} was removed in Kubernetes ${removal.removedIn} (target ${options.kubernetesVersion})`,
-          fix: `Migrate the ${kind} to ${removal.replacement}.`,
+          fix: deprecatedApiFix(kind, removal.replacement),
         },
         '/apiVersion',
       ),
@@ -41,10 +42,10 @@ function checkResource(resource: Resource, options: ResourceCheckOptions): Findi
       findingAt(
         resource,
         {
-          rule: 'unknown-kind',
+          rule: UNKNOWN_KIND.id,
           severity: options.ignoreMissingSchemas ? 'warning' : 'error',
           message: `no schema for ${kind} ${apiVersion}: it cannot be validated`,
-          fix: 'Add its schema with --schema-location DIR, correct the apiVersion/kind, or pass --ignore-missing-schemas.',
+          fix: UNKNOWN_KIND.fix,
         },
         '',
       ),
@@ -55,10 +56,10 @@ function checkResource(resource: Resource, options: ResourceCheckOptions): Findi
     findingAt(
       resource,
       {
-        rule: 'schema',
+        rule: SCHEMA.id,
         severity: 'error',
         message: violation.message,
-        fix: 'Correct the field to match the Kubernetes API (check spelling, type and nesting).',
+        fix: SCHEMA.fix,
       },
       violation.path,
     ),
@@ -81,10 +82,10 @@ function checkDuplicates(resources: readonly Resource[]): Finding[] {
       findingAt(
         resource,
         {
-          rule: 'duplicate-resource',
+          rule: DUPLICATE_RESOURCE.id,
           severity: 'error',
           message: `${describeRef(ref)} (${ref.apiVersion}) is defined twice; the first is at ${where}`,
-          fix: 'Remove one of the two definitions or give them distinct names.',
+          fix: DUPLICATE_RESOURCE.fix,
         },
         '/metadata/name',
       ),

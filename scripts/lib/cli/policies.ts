@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, sourceMatches, type RuleConfig } from '../../rules/config.ts';
 import { evaluateRules } from '../../rules/engine.ts';
-import { ENGINE_RULES } from '../../rules/exemptions.ts';
+import { configureBuiltInFindings } from '../../rules/built-in-engine.ts';
 import { evaluateRepositoryRules } from '../../rules/repository-engine.ts';
 import { formatRuleList } from '../../rules/list.ts';
-import { allRules } from '../../rules/registry.ts';
+import { catalogue } from '../../rules/registry.ts';
 import type { Baseline } from '../../rules/rule.ts';
 import type { Finding, Source } from '../model.ts';
-import type { RepositoryCheck, SourceCheck } from '../pipeline.ts';
+import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../pipeline.ts';
 import type { RuleInfo } from '../report/index.ts';
 
 /** A configuration file that cannot be used: the run stops with exit 2. */
@@ -50,6 +50,11 @@ export function policyCheck(config: RuleConfig): SourceCheck {
   return (resources, source) => evaluateRules(resources, { source: source.name, config });
 }
 
+/** The configuration and exemptions applied to the pipeline's own findings (schema, deprecated-api, ...). */
+export function builtInConfiguration(config: RuleConfig): BuiltInConfiguration {
+  return (findings, resources, source) => configureBuiltInFindings(findings, resources, source.name, config);
+}
+
 export function repositoryCheck(config: RuleConfig, root: string, baseline?: Baseline): RepositoryCheck {
   return (outcomes) =>
     evaluateRepositoryRules(
@@ -58,10 +63,9 @@ export function repositoryCheck(config: RuleConfig, root: string, baseline?: Bas
     );
 }
 
-/** The registry's rules and the findings the engine makes about exemptions: all configurable alike. */
+/** The whole catalogue: built-in checks, rules and the findings the engine makes about exemptions. */
 function listedRules(): RuleInfo[] {
-  const engineRules = Object.entries(ENGINE_RULES).map(([id, rule]) => ({ id, ...rule }));
-  return [...allRules, ...engineRules].map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
+  return catalogue.map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
 }
 
 export function ruleDescriptions(): RuleInfo[] {

@@ -1,6 +1,7 @@
 // Turns YAML text into resources, and everything that is not a resource into findings.
 import type { Finding, KubeObject, Resource } from '../model.ts';
 import { pointer } from '../model.ts';
+import { BINARY_FILE_FIX, NO_TYPE_FIX, NOT_AN_OBJECT_FIX, SCHEMA, YAML_SYNTAX } from '../built-in-rules.ts';
 import { looksBinary, parseYamlDocuments, type ParsedDocument } from './yaml-documents.ts';
 
 export interface ParsedResources {
@@ -13,18 +14,16 @@ export interface Origin {
   file: string;
 }
 
-const SYNTAX_FIX = 'Fix the YAML so that it parses: indent with spaces, keep keys unique, quote special characters.';
-
 export function parseResourcesFromBytes(bytes: Uint8Array, origin: Origin): ParsedResources {
   if (looksBinary(bytes)) {
     return {
       resources: [],
       findings: [
         {
-          rule: 'yaml-syntax',
+          rule: YAML_SYNTAX.id,
           severity: 'error',
           message: 'file is not text (it contains NUL bytes)',
-          fix: 'Give a YAML manifest, or remove the binary file from the manifest paths.',
+          fix: BINARY_FILE_FIX,
           source: origin.source,
           file: origin.file,
         },
@@ -37,10 +36,10 @@ export function parseResourcesFromBytes(bytes: Uint8Array, origin: Origin): Pars
 export function parseResources(text: string, origin: Origin): ParsedResources {
   const parsed = parseYamlDocuments(text);
   const findings: Finding[] = parsed.problems.map((problem) => ({
-    rule: 'yaml-syntax',
+    rule: YAML_SYNTAX.id,
     severity: 'error',
     message: problem.message,
-    fix: SYNTAX_FIX,
+    fix: YAML_SYNTAX.fix,
     source: origin.source,
     file: origin.file,
     ...(problem.line !== undefined ? { line: problem.line, column: problem.column } : {}),
@@ -64,7 +63,7 @@ function collect(
   const problem = (message: string, fix: string) => {
     const position = locate('');
     findings.push({
-      rule: 'schema',
+      rule: SCHEMA.id,
       severity: 'error',
       message,
       fix,
@@ -77,13 +76,13 @@ function collect(
   };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'a list' : `a ${value === null ? 'null' : typeof value} value`;
-    problem(`document is ${what}, not a Kubernetes object`, 'Each YAML document must be a mapping with apiVersion, kind and metadata.');
+    problem(`document is ${what}, not a Kubernetes object`, NOT_AN_OBJECT_FIX);
     return;
   }
   const object = value as Record<string, unknown>;
   const missing = ['apiVersion', 'kind'].filter((key) => typeof object[key] !== 'string' || object[key] === '');
   if (missing.length > 0) {
-    problem(`document has no ${missing.join(' or ')}`, 'Add apiVersion and kind so the object can be identified.');
+    problem(`document has no ${missing.join(' or ')}`, NO_TYPE_FIX);
     return;
   }
   // `kind: List` (kubectl's wrapper) holds the real objects in items.

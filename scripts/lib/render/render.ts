@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { execa } from 'execa';
 import { parse as parseYaml } from 'yaml';
 import type { Finding, KubeObject, Resource } from '../model.ts';
+import { RENDER } from '../built-in-rules.ts';
 import { parseResources } from '../parse/resources.ts';
 import { ImageOverrides } from './image-overrides.ts';
 import { OriginFiles } from './origin-files.ts';
@@ -83,10 +84,10 @@ function defaultBinary(): Promise<KustomizeBinary> {
 
 function renderFinding(source: string, message: string): Finding {
   return {
-    rule: 'render',
+    rule: RENDER.id,
     severity: 'error',
     message: `kustomize build failed: ${message}`,
-    fix: 'Run `kustomize build` on the overlay and fix what it reports (missing file, bad patch, remote base).',
+    fix: RENDER.fix,
     source,
     file: source,
   };

@@ -1,53 +1,11 @@
-// The rules a report talks about: the ones the CLI says ran, the pipeline's built-in checks, and any other id
+// The rules a report talks about: the ones the CLI says ran (the catalogue), the pipeline's built-in checks, and any other id
 // that appears in a finding (so SARIF results never reference a rule the run does not describe).
 import type { Finding } from '../model.ts';
+import { BUILT_IN_RULES as BUILT_IN_ENTRIES } from '../built-in-rules.ts';
 import type { RuleInfo } from './options.ts';
 
-/** Checks the pipeline itself performs before any policy rule runs. */
-export const BUILT_IN_RULES: readonly RuleInfo[] = [
-  {
-    id: 'input',
-    severity: 'error',
-    description: 'Every path given to the validator exists, is readable and lies inside the repository.',
-    fix: 'Pass an existing overlay directory or manifest file inside the repository.',
-  },
-  {
-    id: 'render',
-    severity: 'error',
-    description: 'The kustomization renders without error.',
-    fix: 'Run `kustomize build` on the overlay and fix what it reports (missing file, bad patch, remote base).',
-  },
-  {
-    id: 'yaml-syntax',
-    severity: 'error',
-    description: 'Every manifest is valid YAML.',
-    fix: 'Fix the YAML so that it parses: indent with spaces, keep keys unique, quote special characters.',
-  },
-  {
-    id: 'schema',
-    severity: 'error',
-    description: 'Every resource is a Kubernetes object that matches the schema of its apiVersion and kind.',
-    fix: 'Correct the field to match the Kubernetes API (check spelling, type and nesting).',
-  },
-  {
-    id: 'unknown-kind',
-    severity: 'error',
-    description: 'Every apiVersion and kind has a schema to validate against.',
-    fix: 'Add its schema with --schema-location DIR, correct the apiVersion/kind, or pass --ignore-missing-schemas.',
-  },
-  {
-    id: 'deprecated-api',
-    severity: 'error',
-    description: 'No resource uses an apiVersion removed in the target Kubernetes version.',
-    fix: 'Migrate the resource to the apiVersion that replaces the removed one.',
-  },
-  {
-    id: 'duplicate-resource',
-    severity: 'error',
-    description: 'No resource is defined twice in one source.',
-    fix: 'Remove one of the two definitions or give them distinct names.',
-  },
-];
+/** Checks the pipeline itself performs before any policy rule runs: the fallback when the CLI gives no list. */
+export const BUILT_IN_RULES: readonly RuleInfo[] = BUILT_IN_ENTRIES.map(({ id, severity, description, fix }) => ({ id, severity, description, fix }));
 
 /**
  * Every rule by id, sorted by id. The CLI's descriptions win over the built-in ones; an id known only from

@@ -1,6 +1,7 @@
 // Decides what to check: the repository's overlays and GitOps manifests by default, or the paths given.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { INPUT } from '../built-in-rules.ts';
 import type { Finding, Source } from '../model.ts';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -66,7 +67,7 @@ export function discoverPaths(paths: readonly string[], root: string): Discovery
 }
 
 export function inputFinding(source: string, message: string, fix: string, file = source): Finding {
-  return { rule: 'input', severity: 'error', message, fix, source, file };
+  return { rule: INPUT.id, severity: 'error', message, fix, source, file };
 }
 
 /**

@@ -18,7 +18,7 @@ export const configKey: Rule = {
   description:
     'A configMapKeyRef/secretKeyRef key, and each items[].key of a configMap/secret volume, exists in the referenced object (data, binaryData, stringData) when that object is in the render and not produced or declared external; optional references are skipped.',
   fix: 'Use a key the ConfigMap or Secret defines, or add the key to it.',
-  kinds: ['ConfigMap', 'Secret', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ConfigMap', 'Secret', 'ExternalSecret', 'SealedSecret', 'Certificate', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = crossIndex(context);

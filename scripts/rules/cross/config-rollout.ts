@@ -23,7 +23,7 @@ export const configRollout: Rule = {
   description:
     'A ConfigMap or Secret of the render that a workload consumes carries a kustomize generator hash suffix (-<10 chars>), or the pod template has a checksum/hash annotation (or Stakater Reloader annotations), so a change rolls the pods; ExternalSecret-produced and external Secrets are exempt.',
   fix: 'Generate the object with configMapGenerator/secretGenerator (without disableNameSuffixHash), or add a content-hash annotation to the pod template.',
-  kinds: ['ConfigMap', 'Secret', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod'],
+  kinds: ['ConfigMap', 'Secret', 'ExternalSecret', 'SealedSecret', 'Certificate', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = crossIndex(context);

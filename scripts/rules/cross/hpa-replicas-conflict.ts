@@ -8,7 +8,7 @@ export const hpaReplicasConflict: Rule = {
   description:
     'A workload that a HorizontalPodAutoscaler scales does not set spec.replicas: under GitOps self-heal every sync resets the count the HPA chose.',
   fix: 'Remove spec.replicas from the Deployment or StatefulSet (and from patches that set it) and let the HPA minReplicas set the floor.',
-  kinds: ['HorizontalPodAutoscaler', 'Deployment', 'StatefulSet', 'ReplicaSet'],
+  kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = crossIndex(context);

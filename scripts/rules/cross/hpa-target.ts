@@ -8,7 +8,7 @@ export const hpaTarget: Rule = {
   description:
     "A HorizontalPodAutoscaler's scaleTargetRef names a resource in the render (same namespace), and minReplicas (default 1) is not above maxReplicas.",
   fix: 'Point scaleTargetRef at the kind and name of the workload to scale, and keep minReplicas <= maxReplicas.',
-  kinds: ['HorizontalPodAutoscaler', 'Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
+  kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-horizontalpodautoscaler' },
   check(context) {
     const index = crossIndex(context);

@@ -10,7 +10,7 @@ export const httpRouteBackend: Rule = {
   description:
     'Every Gateway API HTTPRoute backendRef to a Service (kind Service, core group: the default) names a Service in the render with the given port, or one listed in options.external (a Service another overlay renders, such as the canary\'s); references to another namespace that the render does not hold are left to ReferenceGrants.',
   fix: "Point the backendRef at an existing Service and set port to one of the Service's ports, or list a Service another overlay renders under external in the configuration.",
-  kinds: ['HTTPRoute', 'Service'],
+  kinds: ['HTTPRoute', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   options: { external: 'Service names another overlay renders (such as the canary Service), accepted as backends' },
   check(context) {

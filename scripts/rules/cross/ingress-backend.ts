@@ -70,7 +70,7 @@ export const ingressBackend: Rule = {
   description:
     'Every Ingress backend (defaultBackend and each rule path) names a Service in the render and a port it exposes (by number or name), and every TLS host appears in the rules (a wildcard host, on either side, covers exactly one DNS label).',
   fix: 'Point the backend at an existing Service and one of its ports, and list each TLS host under spec.rules[].host.',
-  kinds: ['Ingress', 'Service'],
+  kinds: ['Ingress', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-ingress' },
   check(context) {
     const index = crossIndex(context);

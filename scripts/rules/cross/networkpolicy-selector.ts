@@ -37,7 +37,7 @@ export const networkPolicySelector: Rule = {
   description:
     "A NetworkPolicy's podSelector selects at least one workload in its namespace (an empty selector means all pods), and a workload behind a Service that an Ingress policy isolates is allowed some ingress by at least one policy selecting it.",
   fix: 'Make podSelector match the workload pod labels, and add an ingress rule that admits the Service clients (ingress controller, other pods).',
-  kinds: ['NetworkPolicy', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet'],
+  kinds: ['NetworkPolicy', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-networkpolicy' },
   check(context) {
     const index = crossIndex(context);

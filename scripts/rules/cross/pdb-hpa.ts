@@ -9,7 +9,7 @@ export const pdbHpa: Rule = {
   description:
     "A PodDisruptionBudget's minAvailable (absolute, or a percentage rounded up) stays below the pods an HPA-scaled workload runs at its minReplicas; otherwise every voluntary eviction is blocked at low load.",
   fix: 'Lower minAvailable below the HPA minReplicas, raise minReplicas, or use maxUnavailable: 1 instead.',
-  kinds: ['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Deployment', 'StatefulSet'],
+  kinds: ['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'pdb-min-available', polaris: 'pdbMinAvailableGreaterThanHPAMinReplicas' },
   check(context) {
     const index = crossIndex(context);

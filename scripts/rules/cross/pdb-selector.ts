@@ -9,7 +9,7 @@ export const pdbSelector: Rule = {
   description:
     'A PodDisruptionBudget selects at least one workload in its namespace, and its minAvailable/maxUnavailable (percentages rounded up, as Kubernetes does) still allows an eviction at the replicas the workloads declare; workloads scaled by an HPA are left to pdb-hpa, except maxUnavailable 0, which blocks at any count.',
   fix: 'Make spec.selector match the workload pod labels, and lower minAvailable below the replica count (or use maxUnavailable: 1).',
-  kinds: ['PodDisruptionBudget', 'Deployment', 'StatefulSet', 'ReplicaSet', 'HorizontalPodAutoscaler'],
+  kinds: ['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'pdb-min-available', polaris: 'pdbDisruptionsIsZero' },
   check(context) {
     const index = crossIndex(context);

@@ -8,7 +8,7 @@ export const serviceAccountExists: Rule = {
   description:
     "A workload's serviceAccountName (when set and not `default`) names a ServiceAccount in the render in its namespace, or one listed in options.external.",
   fix: 'Add the ServiceAccount to the overlay, fix the name, or list it under external in the configuration.',
-  kinds: ['ServiceAccount', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'],
+  kinds: ['ServiceAccount', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'non-existent-service-account' },
   options: { external: 'ServiceAccount names created outside the render' },
   check(context) {

@@ -9,7 +9,7 @@ export const serviceSelector: Rule = {
   description:
     'A Service selector matches the pod labels of at least one workload in its namespace (Services without selector, and ExternalName Services, are skipped).',
   fix: "Make the Service's spec.selector a subset of the pod template labels of the workload it fronts.",
-  kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-service' },
   check(context) {
     const index = crossIndex(context);

@@ -9,7 +9,7 @@ export const serviceTargetPort: Rule = {
   description:
     "A Service port's targetPort (defaulting to port) names or numbers a container port of every workload the Service selects; an unknown name gets no endpoints (error), an undeclared number only works if the process listens there (warning).",
   fix: 'Point targetPort at a containerPort name or number the selected pods declare, or declare that port on the container.',
-  kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod'],
+  kinds: ['Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = crossIndex(context);

@@ -64,7 +64,7 @@ export const serviceMonitorTarget: Rule = {
   description:
     'A ServiceMonitor selects at least one Service in the namespaces it watches (its own unless namespaceSelector says any or matchNames) and each endpoint port names a port of a selected Service (targetPort: a container port of their pods); a PodMonitor selects pods and each podMetricsEndpoints port names a container port.',
   fix: "Make the monitor's selector match the Service (or pod) labels and use a port name they define.",
-  kinds: ['ServiceMonitor', 'PodMonitor', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet'],
+  kinds: ['ServiceMonitor', 'PodMonitor', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-servicemonitor' },
   check(context) {
     const index = crossIndex(context);

@@ -123,7 +123,7 @@ export const fluxWiring: RepositoryRule = {
   description:
     "Flux Kustomizations depend only on Kustomizations that exist, never combine wait: true with healthChecks, and deploy into a namespace something creates first; the repository's .sourceignore keeps node_modules, scripts, test and schemas out of the artifact.",
   fix: 'Fix the dependsOn name, drop wait or healthChecks, render the target Namespace (or depend on the Kustomization that does), and list the toolkit directories in .sourceignore.',
-  kinds: ['Kustomization', 'GitRepository'],
+  kinds: ['Kustomization', 'GitRepository', 'Namespace'],
   equivalents: {},
   check(context) {
     const kustomizations = resourcesWhere(context, isFluxKustomization);

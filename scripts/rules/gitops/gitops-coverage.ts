@@ -23,7 +23,7 @@ export const gitopsCoverage: RepositoryRule = {
   description:
     'Every overlay is reconciled by Flux and by Argo CD (options.require: which of flux, argocd), checked when the run includes the GitOps manifests; and no GitOps object points at a directory that is not an overlay (an error). A path into flux/ or argocd/ themselves (an app-of-apps, a Flux bootstrap) is fine.',
   fix: 'Add a Flux Kustomization / Argo CD Application for the overlay (or narrow options.require), and point GitOps objects at overlays only, never at base/ or components/.',
-  kinds: ['Kustomization', 'Application', 'ApplicationSet'],
+  kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
   equivalents: {},
   options: { require: 'which tools must reconcile every overlay: [flux, argocd] (default), [flux] or [argocd]' },
   check(context) {

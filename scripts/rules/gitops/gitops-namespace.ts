@@ -10,7 +10,7 @@ export const gitopsNamespace: RepositoryRule = {
   description:
     'A Flux Kustomization targetNamespace or an Argo CD destination namespace equals the namespace the overlay it deploys renders into.',
   fix: "Set targetNamespace / destination.namespace to the overlay's namespace (its kustomization `namespace:`), or change the overlay.",
-  kinds: ['Kustomization', 'Application', 'ApplicationSet'],
+  kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
   equivalents: {},
   check(context) {
     const overlays = overlaysOf(context);

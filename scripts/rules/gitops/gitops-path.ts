@@ -11,7 +11,7 @@ export const gitopsPath: RepositoryRule = {
   description:
     'Every Flux Kustomization spec.path, Argo CD Application source path and ApplicationSet git directory is a directory of this repository, and an overlay there renders (a directory that is not an overlay is gitops-coverage\'s).',
   fix: 'Point the path at an overlay directory relative to the repository root (e.g. ./overlays/prod), or fix the overlay so that `kustomize build` succeeds.',
-  kinds: ['Kustomization', 'Application', 'ApplicationSet'],
+  kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
   equivalents: {},
   check(context) {
     const overlays = overlaysOf(context);
