@@ -32,13 +32,38 @@ const FLUX_KINDS: CustomKind[] = [
   ...kinds(FLUX, 'image.toolkit.fluxcd.io', 'v1beta2', FLUX_IMAGES),
 ];
 
+const PROMETHEUS = '@kubernetes-models/prometheus-operator';
+const GATEWAY = '@kubernetes-models/gateway-api';
+const ISTIO = '@kubernetes-models/istio';
+const ISTIO_NETWORKING = ['DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup'];
+const ISTIO_SECURITY = ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication'];
+
 export const CUSTOM_KINDS: readonly CustomKind[] = [
   ...FLUX_KINDS,
   ...kinds('@kubernetes-models/argo-cd', 'argoproj.io', 'v1alpha1', ['Application', 'AppProject', 'ApplicationSet']),
-  ...kinds('@kubernetes-models/prometheus-operator', 'monitoring.coreos.com', 'v1', ['ServiceMonitor', 'PodMonitor', 'PrometheusRule']),
+  ...kinds('@kubernetes-models/argo-rollouts', 'argoproj.io', 'v1alpha1', ['Rollout', 'AnalysisTemplate', 'ClusterAnalysisTemplate', 'AnalysisRun', 'Experiment']),
+  ...kinds(PROMETHEUS, 'monitoring.coreos.com', 'v1', ['ServiceMonitor', 'PodMonitor', 'PrometheusRule', 'Prometheus', 'Alertmanager', 'Probe', 'ThanosRuler']),
+  ...kinds(PROMETHEUS, 'monitoring.coreos.com', 'v1alpha1', ['AlertmanagerConfig', 'ScrapeConfig', 'PrometheusAgent']),
+  ...kinds(PROMETHEUS, 'monitoring.coreos.com', 'v1beta1', ['AlertmanagerConfig']),
   ...kinds('@kubernetes-models/cert-manager', 'cert-manager.io', 'v1', ['Certificate', 'Issuer', 'ClusterIssuer']),
   // v1 is the newest external-secrets.io version the package has; v1beta1 is still served by most installs.
   ...kinds('@kubernetes-models/external-secrets', 'external-secrets.io', 'v1', ['ExternalSecret', 'SecretStore', 'ClusterSecretStore']),
   ...kinds('@kubernetes-models/external-secrets', 'external-secrets.io', 'v1beta1', ['ExternalSecret', 'SecretStore', 'ClusterSecretStore']),
-  ...kinds('@kubernetes-models/gateway-api', 'gateway.networking.k8s.io', 'v1', ['Gateway', 'HTTPRoute', 'GatewayClass']),
+  // Gateway API: the standard channel's v1 kinds, v1beta1 that most controllers still serve, and the alphas
+  // that TCP/UDP/TLS routing still needs.
+  ...kinds(GATEWAY, 'gateway.networking.k8s.io', 'v1', ['Gateway', 'HTTPRoute', 'GatewayClass', 'GRPCRoute', 'ReferenceGrant', 'BackendTLSPolicy', 'TLSRoute', 'ListenerSet']),
+  ...kinds(GATEWAY, 'gateway.networking.k8s.io', 'v1beta1', ['Gateway', 'HTTPRoute', 'GatewayClass', 'ReferenceGrant']),
+  ...kinds(GATEWAY, 'gateway.networking.k8s.io', 'v1alpha2', ['GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant']),
+  ...kinds(GATEWAY, 'gateway.networking.k8s.io', 'v1alpha3', ['BackendTLSPolicy', 'TLSRoute']),
+  ...kinds('@kubernetes-models/keda', 'keda.sh', 'v1alpha1', ['ScaledObject', 'ScaledJob', 'TriggerAuthentication', 'ClusterTriggerAuthentication']),
+  ...kinds('@kubernetes-models/keda', 'eventing.keda.sh', 'v1alpha1', ['CloudEventSource', 'ClusterCloudEventSource']),
+  ...kinds('@kubernetes-models/sealed-secrets', 'bitnami.com', 'v1alpha1', ['SealedSecret']),
+  ...kinds(ISTIO, 'networking.istio.io', 'v1', ISTIO_NETWORKING),
+  ...kinds(ISTIO, 'networking.istio.io', 'v1beta1', [...ISTIO_NETWORKING, 'ProxyConfig']),
+  ...kinds(ISTIO, 'networking.istio.io', 'v1alpha3', [...ISTIO_NETWORKING, 'EnvoyFilter']),
+  ...kinds(ISTIO, 'security.istio.io', 'v1', ISTIO_SECURITY),
+  ...kinds(ISTIO, 'security.istio.io', 'v1beta1', ISTIO_SECURITY),
+  ...kinds(ISTIO, 'telemetry.istio.io', 'v1', ['Telemetry']),
+  ...kinds(ISTIO, 'telemetry.istio.io', 'v1alpha1', ['Telemetry']),
+  ...kinds(ISTIO, 'extensions.istio.io', 'v1alpha1', ['WasmPlugin']),
 ];

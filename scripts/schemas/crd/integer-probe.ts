@@ -45,13 +45,28 @@ function declarationSample(declaration: Declaration): unknown {
   return numberSample({ kind: 'object', properties: declaration.properties });
 }
 
-/** `node_modules/@kubernetes-models/flux-cd/...` → that package's `_schemas` directory. */
-function validatorFile(declaration: Declaration): string {
+/**
+ * `node_modules/@kubernetes-models/flux-cd/...` → that package's validator for the declaration. Packages
+ * generated from Go types name it after the type's unique alias; packages generated from CRDs alone (Istio)
+ * declare one inline type per kind, and name its validator after group, version and kind instead.
+ */
+export function validatorFile(declaration: Declaration): string {
   const parts = declaration.file.split(sep);
   const at = parts.lastIndexOf('node_modules');
-  const packageRoot = parts.slice(0, at + (parts[at + 1]!.startsWith('@') ? 3 : 2)).join(sep);
-  return join(packageRoot, '_schemas', `${declaration.canonicalName.replace(/^I/, '')}.js`);
+  const packageLength = at + (parts[at + 1]!.startsWith('@') ? 3 : 2);
+  const schemas = join(parts.slice(0, packageLength).join(sep), '_schemas');
+  const byAlias = join(schemas, `${declaration.canonicalName.replace(/^I/, '')}.js`);
+  const [group, version, file] = parts.slice(packageLength);
+  if (existsSync(byAlias) || !group || !version || !file) return byAlias;
+  return join(schemas, `${pascal(group)}${pascal(version)}${file.replace(/\.d\.ts$/, '')}.js`);
 }
+
+/** `networking.istio.io` → `NetworkingIstioIo`, `v1beta1` → `V1beta1`. */
+const pascal = (text: string): string =>
+  text
+    .split(/[.-]/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 
 export async function probeIntegers(declarations: Iterable<Declaration>): Promise<IntegerPaths> {
   const found: IntegerPaths = new Map();

@@ -45,12 +45,20 @@ function withInherited(bases: string[], imports: ReadonlyMap<string, Declaration
     if (base === 'TypeMeta') continue;
     const target = imports.get(base);
     if (!target) throw new Error(`schema generator: cannot resolve base interface ${base} in ${file}`);
-    const inherited = readDeclaration(target.file);
-    if (inherited.kind !== 'interface') throw new Error(`schema generator: base ${base} of ${file} is not an interface`);
-    for (const property of inherited.properties) merged.set(property.name, property);
+    for (const property of inheritedProperties(target.file, base, file)) merged.set(property.name, property);
   }
   for (const property of own) merged.set(property.name, property);
   return [...merged.values()];
+}
+
+/** A base may be an alias of an interface in another package (prometheus-operator's `CoreV1…` types). */
+function inheritedProperties(baseFile: string, base: string, file: string): DtsProperty[] {
+  let inherited = readDeclaration(baseFile);
+  for (let hops = 0; inherited.kind === 'alias' && inherited.shape.kind === 'ref' && hops < 8; hops++) {
+    inherited = readDeclaration(inherited.shape.target.file);
+  }
+  if (inherited.kind !== 'interface') throw new Error(`schema generator: base ${base} of ${file} is not an interface`);
+  return inherited.properties;
 }
 
 function membersToProperties(members: ts.NodeArray<ts.TypeElement>, shapeOf: (node: ts.TypeNode) => TypeShape, file: string): DtsProperty[] {
@@ -122,6 +130,9 @@ function toShape(node: ts.TypeNode, imports: ReadonlyMap<string, DeclarationRef>
     }
     return { kind: 'union', options };
   }
+  // Packages generated from CRDs alone (Istio) write a CRD's `oneOf` as `{all fields} & ({a} | {b} | …)`.
+  // The left side already declares every field; the one-of constraint itself is not carried over.
+  if (ts.isIntersectionTypeNode(node) && ts.isTypeLiteralNode(node.types[0]!)) return recurse(node.types[0]!);
   if (ts.isTypeLiteralNode(node)) {
     const index = node.members.find(ts.isIndexSignatureDeclaration);
     if (index) return { kind: 'map', values: recurse(index.type) };
