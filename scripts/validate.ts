@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SchemaValidator, VENDORED_SCHEMAS } from './lib/check/schema-validator.ts';
+import { customResourceValidator } from './lib/check/crd-validator.ts';
 import { resolveKubernetesVersion } from './lib/cli/kubernetes-version.ts';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
 import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipeline.ts';
@@ -46,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     {
       root,
       binary,
-      validator: new SchemaValidator({ locations, kubernetesVersion }),
+      validator: customResourceValidator(new SchemaValidator({ locations, kubernetesVersion }), { root, crdPaths: options.crdPaths, locations, kubernetesVersion }),
       kubernetesVersion,
       ignoreMissingSchemas: options.ignoreMissingSchemas,
       concurrency: options.jobs,

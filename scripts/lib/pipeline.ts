@@ -1,7 +1,7 @@
 // The pipeline in one direction: sources → load (render or read, parse) → check → one report.
 import type { Finding, Report, Resource, Source, SourceResult } from './model.ts';
 import { checkResources } from './check/resource-checks.ts';
-import type { SchemaValidator } from './check/schema-validator.ts';
+import type { ResourceValidator } from './check/crd-schemas.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
 import { loadSource } from './sources/load.ts';
@@ -21,7 +21,8 @@ export type RepositoryCheck = (outcomes: readonly SourceOutcome[]) => Finding[];
 export interface PipelineOptions {
   root: string;
   binary?: KustomizeBinary;
-  validator: SchemaValidator;
+  /** Schemas: the CRDs known to the run, then the vendored files (see check/crd-schemas.ts). */
+  validator: ResourceValidator;
   kubernetesVersion: string;
   ignoreMissingSchemas: boolean;
   /** Sources loaded at once; renders are separate processes (the CLI runs two per core). */
@@ -87,7 +88,8 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
   }
   builtIn.push(
     ...checkResources(loaded.resources, {
-      validator: options.validator,
+      // A CRD rendered with its custom resources validates them, before any vendored schema.
+      validator: options.validator.withCrds?.(loaded.resources.map((resource) => resource.object)) ?? options.validator,
       kubernetesVersion: options.kubernetesVersion,
       ignoreMissingSchemas: options.ignoreMissingSchemas,
     }),

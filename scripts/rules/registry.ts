@@ -6,11 +6,12 @@ import { crossRules } from './cross/index.ts';
 import { selectorImmutable } from './cross/selector-immutable.ts';
 import { EXEMPTION_RULES } from './exemptions.ts';
 import { gitopsRules } from './gitops/index.ts';
+import { promqlRules } from './promql/index.ts';
 import type { RepositoryRule, Rule } from './rule.ts';
 import { workloadRules } from './workload/index.ts';
 
 /** Rules evaluated on the resources of one source. */
-export const rules: readonly Rule[] = [...workloadRules, ...crossRules];
+export const rules: readonly Rule[] = [...workloadRules, ...crossRules, ...promqlRules];
 
 /** Rules evaluated once over every source of the repository (and, with --baseline, its earlier render). */
 export const repositoryRules: readonly RepositoryRule[] = [...gitopsRules, selectorImmutable];

@@ -3,10 +3,10 @@ import type { Finding, Resource } from '../model.ts';
 import { describeRef, findingAt, refOf } from '../model.ts';
 import { DEPRECATED_API, DUPLICATE_RESOURCE, SCHEMA, UNKNOWN_KIND, deprecatedApiFix } from '../built-in-rules.ts';
 import { removalOf } from './deprecated-apis.ts';
-import type { SchemaValidator } from './schema-validator.ts';
+import type { ResourceValidator } from './crd-schemas.ts';
 
 export interface ResourceCheckOptions {
-  validator: SchemaValidator;
+  validator: ResourceValidator;
   kubernetesVersion: string;
   /** A resource without a schema is a warning instead of an error. */
   ignoreMissingSchemas: boolean;

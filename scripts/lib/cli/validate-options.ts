@@ -12,6 +12,8 @@ export interface ValidateOptions {
   output?: string;
   kubernetesVersion?: string;
   schemaLocations: string[];
+  /** Files or directories of CustomResourceDefinitions whose custom resources they validate. */
+  crdPaths: string[];
   ignoreMissingSchemas: boolean;
   config?: string;
   baseline?: string;
@@ -33,6 +35,7 @@ Options:
   --output FILE               write the report to FILE instead of standard output
   --kubernetes-version X.Y    target Kubernetes version (one of those vendored in schemas/)
   --schema-location DIR       also read schemas from DIR (kubernetes-json-schema layout); repeatable
+  --crd PATH                  validate custom resources with the CRDs in PATH (file or directory); repeatable
   --ignore-missing-schemas    a resource without a schema is a warning, not an error
   --config FILE               rule configuration (default: validate.config.yaml when present)
   --baseline REF              compare with the render at git REF (selector changes)
@@ -54,6 +57,7 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
       output: { type: 'string' },
       'kubernetes-version': { type: 'string' },
       'schema-location': { type: 'string', multiple: true, default: [] },
+      crd: { type: 'string', multiple: true, default: [] },
       'ignore-missing-schemas': { type: 'boolean', default: false },
       config: { type: 'string' },
       baseline: { type: 'string' },
@@ -78,6 +82,7 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
     output: writableOutput(values.output),
     kubernetesVersion: values['kubernetes-version']?.replace(/^v/, ''),
     schemaLocations: values['schema-location'] as string[],
+    crdPaths: values.crd as string[],
     ignoreMissingSchemas: values['ignore-missing-schemas'] as boolean,
     config: values.config,
     baseline: values.baseline,
