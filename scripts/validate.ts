@@ -40,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
   const checks: SourceCheck[] = [policyCheck(config)];
-  const baseline = options.baseline ? await renderBaseline(options.baseline, { root, sources: discovery.sources, binary }) : undefined;
+  const baseline = options.baseline ? await renderBaseline(options.baseline, { root, sources: discovery.sources, binary, timeoutMs: options.timeoutSeconds * 1000, concurrency: options.jobs }) : undefined;
   const repositoryChecks: RepositoryCheck[] = [repositoryCheck(config, root, baseline?.baseline)];
   const report = await runPipeline(
     discovery.sources,

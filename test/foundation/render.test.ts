@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
-import { outsideReferences } from '../../scripts/lib/sources/kustomization-paths.ts';
+import { walkKustomizationGraph } from '../../scripts/lib/kustomize/graph.ts';
 import { loadSource } from '../../scripts/lib/sources/load.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -38,9 +38,12 @@ describe('rendering an overlay with the real kustomize', () => {
     expect(findings[0]!.message).not.toMatch(/openclaw-render-/);
   });
 
-  it('fails a remote base without network as a finding, quickly', async () => {
-    const { findings } = await renderKustomization(fixture('remote-base'), { binary, root, timeoutMs: 30_000 });
-    expect(findings).toEqual([expect.objectContaining({ rule: 'render', severity: 'error' })]);
+  it('refuses a remote base before kustomize runs, as an input finding at its line', async () => {
+    const { findings, failed } = await renderKustomization(fixture('remote-base'), { binary, root, timeoutMs: 30_000 });
+    expect(failed).toBe(true);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'input', severity: 'error', file: 'test/fixtures/overlays/remote-base/kustomization.yaml', line: 2, message: expect.stringMatching(/remote location/) }),
+    ]);
   });
 
   it('refuses to render an overlay holding a symlink that points outside the repository', async () => {
@@ -53,7 +56,7 @@ describe('rendering an overlay with the real kustomize', () => {
     const loaded = await loadSource({ kind: 'kustomization', name: 'overlay', path: join(repo, 'overlay') }, { root: repo, binary });
     expect(loaded.resources).toEqual([]);
     expect(loaded.findings).toEqual([
-      expect.objectContaining({ rule: 'input', file: 'overlay/secret.yaml', message: expect.stringMatching(/outside the repository/) }),
+      expect.objectContaining({ rule: 'input', file: 'overlay/kustomization.yaml', line: 1, message: expect.stringMatching(/resources\[0\] names "secret.yaml", which resolves outside the repository/) }),
     ]);
     expect(relative(repo, join(repo, 'overlay'))).toBe('overlay');
   });
@@ -78,26 +81,33 @@ describe('an overlay that reaches outside the repository', () => {
     const climbs = await loadSource({ kind: 'kustomization', name: 'climbs', path: join(repo, 'climbs') }, { root: repo, binary });
     expect(climbs.resources).toEqual([]);
     expect(climbs.findings).toEqual([
-      expect.objectContaining({ rule: 'input', file: 'climbs/kustomization.yaml', message: expect.stringContaining(`names ${JSON.stringify(climbing)}, which resolves outside the repository`) }),
+      expect.objectContaining({ rule: 'input', file: 'climbs/kustomization.yaml', message: expect.stringContaining(`resources[0] names ${JSON.stringify(climbing)}, which resolves outside the repository`) }),
     ]);
 
     const viaBase = await loadSource({ kind: 'kustomization', name: 'via-base', path: join(repo, 'via-base') }, { root: repo, binary });
     expect(viaBase.resources).toEqual([]);
     expect(viaBase.findings).toEqual([
-      expect.objectContaining({ rule: 'input', file: 'base/kustomization.yaml', message: expect.stringContaining('names "linked", which resolves outside the repository') }),
+      expect.objectContaining({ rule: 'input', file: 'base/kustomization.yaml', message: expect.stringContaining('resources[1] names "linked", which resolves outside the repository') }),
     ]);
   });
 
-  it('leaves inside references, remote ones and generator files alone', () => {
+  it('accepts inside references and generator files, and refuses remote ones and outside generator files', () => {
     const repo = mkdtempSync(join(tmpdir(), 'repo-'));
     mkdirSync(join(repo, 'overlay'));
     writeFileSync(
       join(repo, 'overlay', 'kustomization.yaml'),
       'resources: [cm.yaml, "https://github.com/example/repo//base?ref=v1.0.0"]\nconfigMapGenerator:\n  - name: c\n    files: [app.json=config/app.json]\n',
     );
-    expect(outsideReferences(join(repo, 'overlay'), repo)).toEqual([]);
+    mkdirSync(join(repo, 'overlay', 'config'));
+    writeFileSync(join(repo, 'overlay', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+    writeFileSync(join(repo, 'overlay', 'config', 'app.json'), '{}');
+    expect(walkKustomizationGraph(join(repo, 'overlay'), repo).problems.map((p) => p.message)).toEqual([
+      'resources[1] names "https://github.com/example/repo//base?ref=v1.0.0", a remote location; rendering never fetches anything',
+    ]);
     writeFileSync(join(repo, 'overlay', 'kustomization.yaml'), 'secretGenerator:\n  - name: s\n    envs: [../../../etc/hostname]\n');
-    expect(outsideReferences(join(repo, 'overlay'), repo).map((o) => o.reference)).toEqual(['../../../etc/hostname']);
+    expect(walkKustomizationGraph(join(repo, 'overlay'), repo).problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^secretGenerator\[0\]\.envs\[0\] names "..\/..\/..\/etc\/hostname", which resolves outside the repository/),
+    ]);
   });
 });
 

@@ -79,7 +79,7 @@ describe('npm run diff', () => {
       const result = await run('diff.ts', ['--base', 'HEAD', 'canary'], repo);
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain('overlays/canary: could not be compared');
-      expect(result.stdout).toMatch(/! working tree: kustomize build failed: .*missing\.yaml/);
+      expect(result.stdout).toMatch(/! working tree: .*"missing\.yaml", which does not exist/);
     } finally {
       await git(repo, 'checkout', '--', 'overlays/canary/kustomization.yaml');
     }

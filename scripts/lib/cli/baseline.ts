@@ -12,13 +12,13 @@ export interface RenderedBaseline {
 
 export async function renderBaseline(
   ref: string,
-  options: { root: string; sources: readonly Source[]; binary?: KustomizeBinary },
+  options: { root: string; sources: readonly Source[]; binary?: KustomizeBinary; timeoutMs?: number; concurrency?: number },
 ): Promise<RenderedBaseline> {
   const overlays = options.sources.filter((source) => source.kind === 'kustomization').map((source) => source.name);
   const renders = new Map<string, Resource[]>();
   const findings: Finding[] = [];
   if (overlays.length === 0) return { baseline: { ref, renders }, findings };
-  for (const render of await renderAtRef(options.root, ref, overlays, { binary: options.binary })) {
+  for (const render of await renderAtRef(options.root, ref, overlays, { binary: options.binary, timeoutMs: options.timeoutMs, concurrency: options.concurrency })) {
     // An overlay that is new at the working tree has no earlier selectors to keep.
     if (!render.exists) continue;
     if (render.failed) {

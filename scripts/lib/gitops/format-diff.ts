@@ -33,8 +33,8 @@ export function compareRenders(overlay: string, before: OverlayRender | undefine
   const beforeExists = before?.exists ?? false;
   const afterExists = after?.exists ?? false;
   const failures = [
-    ...(before?.failed ? before.findings.filter((f) => f.rule === 'render').map((f) => `${labels.before}: ${f.message}`) : []),
-    ...(after?.failed ? after.findings.filter((f) => f.rule === 'render').map((f) => `${labels.after}: ${f.message}`) : []),
+    ...(before?.failed ? before.findings.filter((f) => f.severity === 'error').map((f) => `${labels.before}: ${f.message}`) : []),
+    ...(after?.failed ? after.findings.filter((f) => f.severity === 'error').map((f) => `${labels.after}: ${f.message}`) : []),
   ];
   const diff = diffResources(beforeExists && !before!.failed ? before!.resources.map((r) => r.object) : [], afterExists && !after!.failed ? after!.resources.map((r) => r.object) : []);
   if (failures.length > 0) return { overlay, status: 'failed', diff: { changes: [], unchanged: 0 }, failures };

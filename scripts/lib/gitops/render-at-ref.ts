@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import type { Finding, Resource } from '../model.ts';
 import { mapConcurrently } from '../pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
+import { trackTemporaryDirectory } from '../render/interrupt.ts';
 import { renderKustomization } from '../render/render.ts';
 import { resolveCommit } from './git.ts';
 import { kustomizationFile } from '../sources/discover.ts';
@@ -16,10 +17,10 @@ export interface OverlayRender {
   overlay: string;
   /** False when the directory has no kustomization on this side. */
   exists: boolean;
-  /** True when kustomize could not build it; `findings` says why. */
+  /** True when the guarded render refused it or kustomize could not build it; `findings` says why. */
   failed: boolean;
   resources: Resource[];
-  /** What rendering or parsing reported (a `render` finding when it failed). */
+  /** What rendering or parsing reported (an `input` or `render` error when it failed). */
   findings: Finding[];
 }
 
@@ -38,11 +39,13 @@ export interface RenderTreeOptions {
 export async function renderAtRef(root: string, ref: string, overlays?: readonly string[], options: RenderTreeOptions = {}): Promise<OverlayRender[]> {
   const commit = await resolveCommit(root, ref);
   const tree = await mkdtemp(join(tmpdir(), 'openclaw-ref-'));
+  const untrack = trackTemporaryDirectory(tree);
   try {
     await exportCommit(root, commit, tree);
     return await renderTree(tree, overlays ?? listOverlays(tree), options);
   } finally {
     await rm(tree, { recursive: true, force: true });
+    untrack();
   }
 }
 
@@ -60,7 +63,7 @@ export async function renderTree(tree: string, overlays: readonly string[], opti
     return {
       overlay,
       exists: true,
-      failed: result.findings.some((finding) => finding.rule === 'render'),
+      failed: result.failed,
       resources: result.resources,
       findings: result.findings,
     };

@@ -1,138 +1,118 @@
-// Renders one kustomization with kustomize and maps every resource back to the file it came from.
+// The one way this toolkit renders a kustomization: every command (validate, --baseline, diff, promote,
+// smoke) calls renderKustomization, and it cannot be asked to skip its guard. Before kustomize runs, the
+// kustomization graph is walked with kustomize's own reading rules and refused if it reaches outside the
+// repository, names anything remote or anything that runs code. kustomize then runs with plugins, Helm
+// and network off, bounded in time, output, memory and process tree; origin annotations are trusted
+// only for files the walk found.
+import { realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { execa } from 'execa';
-import { parse as parseYaml } from 'yaml';
-import type { Finding, KubeObject, Resource } from '../model.ts';
-import { RENDER } from '../built-in-rules.ts';
+import { walkKustomizationGraph } from '../kustomize/graph.ts';
+import type { Finding, Resource } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
+import { displayPath, inputFinding, repositoryBoundary } from '../sources/discover.ts';
+import { runBounded } from './bounded-process.ts';
 import { ImageOverrides } from './image-overrides.ts';
-import { OriginFiles } from './origin-files.ts';
+import { trackTemporaryDirectory } from './interrupt.ts';
+import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, renderFailure, renderFinding } from './kustomize-run.ts';
 import { resolveKustomize, type KustomizeBinary } from './kustomize-binary.ts';
+import { OriginFiles } from './origin-files.ts';
+import { withOrigin } from './provenance.ts';
 
 export interface RenderOptions {
   /** Resolved once by the caller; resolved here when omitted. */
   binary?: KustomizeBinary;
   /** Shown in findings as the source; defaults to the directory relative to `root`. */
   source?: string;
-  /** Paths in findings are relative to it. */
+  /** Paths in findings are relative to it (default: the working directory). */
   root?: string;
+  /** Nothing outside it is read (default: `root` when the overlay is in it, else the overlay's git work tree). */
+  boundary?: string;
+  /** Wall-clock limit for kustomize (default 120 s; values past Node's timer range are clamped). */
   timeoutMs?: number;
+  /** Output past this many bytes is refused, never cut (default 256 MiB; tests set it low). */
+  maxOutputBytes?: number;
 }
 
 export interface RenderResult {
   resources: Resource[];
+  /** Why it was refused or failed (`input`/`render` errors), then what parsing the output reported. */
   findings: Finding[];
+  /** True when nothing was rendered: refused by the guard, or kustomize failed, timed out or overflowed. */
+  failed: boolean;
 }
 
-const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 /** Overlays share their bases: each origin file is parsed once per process, not once per render. */
 const ORIGINS = new OriginFiles();
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+/**
+ * Renders the kustomization in `dir` (relative to `root` or absolute). Never throws for anything the
+ * repository holds: a refusal or failure is a finding and `failed: true`, with no resources at all.
+ */
 export async function renderKustomization(dir: string, options: RenderOptions = {}): Promise<RenderResult> {
   const root = options.root ?? process.cwd();
   const overlay = resolve(root, dir);
-  const source = options.source ?? (relative(root, overlay) || '.');
-  // A wrapper switches on origin annotations without touching the user's tree; kustomize refuses
-  // absolute resource paths, so it refers to the overlay relatively.
-  const wrapper = await mkdtemp(join(tmpdir(), 'openclaw-render-'));
-  const fromWrapper = relative(wrapper, overlay);
+  const source = options.source ?? displayPath(root, overlay);
+  const graph = walkKustomizationGraph(overlay, options.boundary ?? repositoryBoundary(root, overlay));
+  if (graph.problems.length > 0) {
+    const findings = graph.problems.map((problem) => {
+      const file = displayPath(root, problem.file);
+      const finding = inputFinding(source, `${file} ${problem.message}; the overlay is not rendered`, problem.fix, file);
+      return problem.line === undefined ? finding : { ...finding, line: problem.line };
+    });
+    return { resources: [], findings, failed: true };
+  }
+  const binary = options.binary ?? (await defaultBinary());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_RENDER_BYTES;
+  const wrapper = realpathSync(await mkdtemp(join(tmpdir(), 'openclaw-render-')));
+  const untrack = trackTemporaryDirectory(wrapper);
   try {
+    // The wrapper switches on origin annotations without touching the user's tree; kustomize refuses
+    // absolute resource paths, so it names the overlay relatively.
+    const fromWrapper = relative(wrapper, realpathSync(overlay));
     await writeFile(
       join(wrapper, 'kustomization.yaml'),
       `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
     );
-    const binary = options.binary ?? (await defaultBinary());
-    const result = await execa(binary.command, [...binary.args, wrapper], {
-      reject: false,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxBuffer: 512 * 1024 * 1024,
-      stdin: 'ignore',
-      env: goRuntimeEnv(process.env),
+    const outcome = await runBounded({
+      command: binary.command,
+      args: kustomizeArgs(binary, wrapper),
+      env: kustomizeEnv(process.env, wrapper),
+      timeoutMs,
+      maxStdoutBytes: maxOutputBytes,
+      maxMemoryBytes: MAX_KUSTOMIZE_MEMORY_BYTES,
     });
-    if (result.timedOut || result.exitCode !== 0) {
-      const reason = result.timedOut
-        ? `kustomize build timed out after ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
-        : cleanKustomizeMessage(String(result.stderr || result.stdout), fromWrapper, source);
-      return { resources: [], findings: [renderFinding(source, reason)] };
+    const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, fromWrapper, source });
+    if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true };
+    const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
+    const context = { wrapper, root: realpathSync(root), files: graph.files, origins: ORIGINS, images: new ImageOverrides(overlay, root) };
+    let untrusted = 0;
+    const resources = parsed.resources.map((resource) => {
+      const traced = withOrigin(resource, context);
+      if (traced.untrusted) untrusted += 1;
+      return traced.resource;
+    });
+    const findings = [...parsed.findings];
+    if (untrusted > 0) {
+      findings.push({
+        ...inputFinding(source, `${untrusted} rendered resource(s) carry a ${'config.kubernetes.io/origin'} annotation naming a file this overlay does not use; they are checked and shown as coming from the overlay`, 'Do not set config.kubernetes.io/origin in commonAnnotations or patches: kustomize sets it.'),
+        severity: 'warning',
+      });
     }
-    const parsed = parseResources(String(result.stdout), { source, file: source });
-    const images = new ImageOverrides(overlay, root);
-    const resources = parsed.resources.map((resource) => withOrigin(resource, wrapper, root, ORIGINS, images));
-    return { resources, findings: parsed.findings };
+    return { resources, findings, failed: false };
   } finally {
     await rm(wrapper, { recursive: true, force: true });
+    untrack();
   }
 }
 
-/**
- * kustomize is a short-lived Go process that spends about a third of its CPU collecting garbage it would
- * free at exit anyway; with renders running side by side that CPU is the bottleneck. The collector only
- * runs near the soft memory limit then. A user's own GOGC/GOMEMLIMIT win.
- */
-export function goRuntimeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { GOGC: env.GOGC ?? 'off', GOMEMLIMIT: env.GOMEMLIMIT ?? '1GiB' };
-}
+export { cleanKustomizeMessage, goRuntimeEnv, renderFinding } from './kustomize-run.ts';
 
 let resolved: Promise<KustomizeBinary> | undefined;
 function defaultBinary(): Promise<KustomizeBinary> {
   resolved ??= resolveKustomize();
   return resolved;
-}
-
-function renderFinding(source: string, message: string): Finding {
-  return {
-    rule: RENDER.id,
-    severity: 'error',
-    message: `kustomize build failed: ${message}`,
-    fix: RENDER.fix,
-    source,
-    file: source,
-  };
-}
-
-/** kubectl prefixes klog noise; the wrapper's relative path means nothing to the user. */
-export function cleanKustomizeMessage(stderr: string, fromWrapper: string, source: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((line) => line.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=/, '').replace(/^Error: /, ''))
-    .filter((line) => line.trim() !== '');
-  const text = lines.join(' ').replaceAll(fromWrapper, source).replace(/^"(.*)"$/, '$1');
-  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-}
-
-function withOrigin(resource: Resource, wrapper: string, root: string, origins: OriginFiles, images: ImageOverrides): Resource {
-  const annotations = resource.object.metadata?.annotations;
-  const originText = annotations?.[ORIGIN_ANNOTATION];
-  if (typeof originText !== 'string') return resource;
-  const object = stripOrigin(resource.object);
-  let origin: { path?: string; configuredIn?: string };
-  try {
-    origin = (parseYaml(originText) ?? {}) as typeof origin;
-  } catch {
-    return { ...resource, object };
-  }
-  const originPath = origin.path ?? origin.configuredIn;
-  if (!originPath) return { ...resource, object };
-  const absolute = resolve(wrapper, originPath);
-  const file = relative(root, absolute);
-  if (!origin.path) return { ...resource, object, file, line: undefined, locate: () => undefined };
-  const document = origins.documentFor(absolute, object);
-  return {
-    ...resource,
-    object,
-    file,
-    line: document?.line,
-    locate: (ptr) => images.locate(ptr, document) ?? document?.locate(ptr),
-  };
-}
-
-function stripOrigin(object: KubeObject): KubeObject {
-  const metadata = { ...object.metadata };
-  const { [ORIGIN_ANNOTATION]: _origin, ...annotations } = metadata.annotations ?? {};
-  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
-  else delete metadata.annotations;
-  return { ...object, metadata };
 }

@@ -26,7 +26,8 @@ export function overlaysOf(context: RepositoryContext): Overlay[] {
   return context.sources
     .filter((checked) => checked.source.kind === 'kustomization')
     .map((checked) => {
-      const failure = checked.loadFindings.find((finding) => finding.rule === 'render');
+      // Refused by the render guard (an `input` error) or failed in kustomize (`render`): not rendered.
+      const failure = checked.loadFindings.find((finding) => finding.rule === 'render' || (finding.rule === 'input' && finding.severity === 'error'));
       const overlay: Overlay = {
         dir: relativeDir(context.root, checked.source.path),
         checked,

@@ -1,14 +1,8 @@
 // Kustomize remote targets (git repositories, URLs) and whether they are pinned to something immutable.
+import { isRemoteReference } from '../../../lib/kustomize/remote.ts';
 
-/** kustomize tries a local path first; these forms can only be remote. */
-export function isRemote(entry: string): boolean {
-  return (
-    /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ||
-    /^git::/.test(entry) ||
-    /^[\w.-]+@[\w.-]+:/.test(entry) ||
-    /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(entry)
-  );
-}
+/** The one notion of "remote" the render guard uses too (issue 14): kept under this name for the rules. */
+export const isRemote = isRemoteReference;
 
 const COMMIT = /^[0-9a-f]{40}$/i;
 /** v1.2, v1.2.3, 1.2.3, v1.2.3-rc.1, kustomize/v5.4.0: a release tag, by the convention everyone follows. */

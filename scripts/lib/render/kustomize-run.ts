@@ -1,0 +1,98 @@
+// How kustomize is run for a render: the flags that keep code and network off, the environment it gets,
+// its limits, and what a failed run means to the user.
+import { RENDER } from '../built-in-rules.ts';
+import type { Finding } from '../model.ts';
+import { clampTimeout, type BoundedOutcome } from './bounded-process.ts';
+import type { KustomizeBinary } from './kustomize-binary.ts';
+
+/** Output past this is refused, never cut: a partial render checked as if complete would hide what follows. */
+export const MAX_RENDER_BYTES = 256 * 1024 * 1024;
+/** Address space for kustomize and its children; a Go program needs about 1 GiB of it just to start. */
+export const MAX_KUSTOMIZE_MEMORY_BYTES = 4 * 1024 * 1024 * 1024;
+/** A port nothing listens on: should kustomize or git try the network anyway, they reach nothing. */
+const CLOSED_PROXY = 'http://127.0.0.1:9';
+
+/**
+ * `kubectl kustomize` (v5.5) and `kustomize build` (v5.7) both accept these; they are the defaults,
+ * spelled out so that no configuration can turn plugins (and with them exec, container and starlark
+ * functions) or Helm on, and files stay inside each kustomization's own directory.
+ */
+export function kustomizeArgs(binary: KustomizeBinary, dir: string): string[] {
+  return [...binary.args, dir, '--enable-alpha-plugins=false', '--enable-helm=false', '--load-restrictor=LoadRestrictionsRootOnly'];
+}
+
+/**
+ * Only what kustomize needs: PATH (kubectl may dispatch to a versioned binary), a HOME and TMPDIR of its
+ * own, the Go runtime settings, and proxies that lead nowhere with git's protocols all off, as a second
+ * line behind the graph walk that refuses every remote reference.
+ */
+export function kustomizeEnv(env: NodeJS.ProcessEnv, home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    TMPDIR: home,
+    XDG_CONFIG_HOME: home,
+    ...goRuntimeEnv(env),
+    HTTP_PROXY: CLOSED_PROXY,
+    HTTPS_PROXY: CLOSED_PROXY,
+    ALL_PROXY: CLOSED_PROXY,
+    http_proxy: CLOSED_PROXY,
+    https_proxy: CLOSED_PROXY,
+    all_proxy: CLOSED_PROXY,
+    NO_PROXY: '',
+    no_proxy: '',
+    GIT_ALLOW_PROTOCOL: 'none',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_TERMINAL_PROMPT: '0',
+  };
+}
+
+/**
+ * kustomize is a short-lived Go process that spends about a third of its CPU collecting garbage it would
+ * free at exit anyway; with renders running side by side that CPU is the bottleneck. The collector only
+ * runs near the soft memory limit then. A user's own GOGC/GOMEMLIMIT win.
+ */
+export function goRuntimeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { GOGC: env.GOGC ?? 'off', GOMEMLIMIT: env.GOMEMLIMIT ?? '1GiB' };
+}
+
+/** The finding for a run that produced no usable output, or undefined when kustomize succeeded. */
+export function renderFailure(outcome: BoundedOutcome, run: { timeoutMs: number; maxOutputBytes: number; fromWrapper: string; source: string }): Finding | undefined {
+  const { timeoutMs, fromWrapper, source } = run;
+  switch (outcome.kind) {
+    case 'timed-out':
+      return renderFinding(source, `kustomize did not finish within ${Math.max(1, Math.round(clampTimeout(timeoutMs) / 1000))} s; it and every process it started were stopped`, 'Make the overlay smaller, or raise --timeout if it is simply large.');
+    case 'output-too-large':
+      return renderFinding(source, `kustomize printed more than ${formatBytes(run.maxOutputBytes)}; the overlay is not checked, since a part of a render cannot be checked as if it were all of it`, 'Split the overlay or remove the oversized resources.');
+    case 'not-started':
+      return renderFinding(source, `kustomize could not be started: ${outcome.message}`);
+    case 'exited': {
+      if (outcome.exitCode === 0 && outcome.signal === null) return undefined;
+      const said = cleanKustomizeMessage(outcome.stderr, fromWrapper, source);
+      if (/out of memory|cannot allocate memory|failed to reserve|SIGXCPU|cpu time limit/i.test(said) || outcome.signal === 'SIGXCPU' || outcome.signal === 'SIGKILL') {
+        return renderFinding(source, `kustomize ran out of memory or CPU time (limits: ${MAX_KUSTOMIZE_MEMORY_BYTES / 1024 ** 3} GiB of address space, the --timeout in CPU seconds)`, 'Look for YAML anchors and aliases or generated content that multiplies the size of the overlay.');
+      }
+      const status = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.exitCode}`;
+      return renderFinding(source, said === '' ? `kustomize ${status} without saying why` : said);
+    }
+  }
+}
+
+export function renderFinding(source: string, message: string, fix = RENDER.fix): Finding {
+  return { rule: RENDER.id, severity: 'error', message: `kustomize build failed: ${message}`, fix, source, file: source };
+}
+
+/** kubectl prefixes klog noise; the wrapper's relative path means nothing to the user. */
+export function cleanKustomizeMessage(stderr: string, fromWrapper: string, source: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=/, '').replace(/^Error: /, ''))
+    .filter((line) => line.trim() !== '');
+  const text = lines.join(' ').replaceAll(fromWrapper, source).replace(/^"(.*)"$/, '$1');
+  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
