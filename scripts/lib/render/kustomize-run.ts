@@ -58,8 +58,16 @@ export function goRuntimeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** The finding for a run that produced no usable output, or undefined when kustomize succeeded. */
-export function renderFailure(outcome: BoundedOutcome, run: { timeoutMs: number; maxOutputBytes: number; fromWrapper: string; source: string }): Finding | undefined {
-  const { timeoutMs, fromWrapper, source } = run;
+export interface RunContext {
+  timeoutMs: number;
+  maxOutputBytes: number;
+  source: string;
+  /** Paths kustomize prints that mean nothing to the user (or differ per machine), mapped to what to print instead. */
+  paths: ReadonlyArray<readonly [string, string]>;
+}
+
+export function renderFailure(outcome: BoundedOutcome, run: RunContext): Finding | undefined {
+  const { timeoutMs, source } = run;
   switch (outcome.kind) {
     case 'timed-out':
       return renderFinding(source, `kustomize did not finish within ${Math.max(1, Math.round(clampTimeout(timeoutMs) / 1000))} s; it and every process it started were stopped`, 'Make the overlay smaller, or raise --timeout if it is simply large.');
@@ -69,7 +77,7 @@ export function renderFailure(outcome: BoundedOutcome, run: { timeoutMs: number;
       return renderFinding(source, `kustomize could not be started: ${outcome.message}`);
     case 'exited': {
       if (outcome.exitCode === 0 && outcome.signal === null) return undefined;
-      const said = cleanKustomizeMessage(outcome.stderr, fromWrapper, source);
+      const said = cleanKustomizeMessage(outcome.stderr, run.paths);
       if (/out of memory|cannot allocate memory|failed to reserve|SIGXCPU|cpu time limit/i.test(said) || outcome.signal === 'SIGXCPU' || outcome.signal === 'SIGKILL') {
         return renderFinding(source, `kustomize ran out of memory or CPU time (limits: ${MAX_KUSTOMIZE_MEMORY_BYTES / 1024 ** 3} GiB of address space, the --timeout in CPU seconds)`, 'Look for YAML anchors and aliases or generated content that multiplies the size of the overlay.');
       }
@@ -83,13 +91,13 @@ export function renderFinding(source: string, message: string, fix = RENDER.fix)
   return { rule: RENDER.id, severity: 'error', message: `kustomize build failed: ${message}`, fix, source, file: source };
 }
 
-/** kubectl prefixes klog noise; the wrapper's relative path means nothing to the user. */
-export function cleanKustomizeMessage(stderr: string, fromWrapper: string, source: string): string {
+/** kubectl prefixes klog noise; the wrapper's and the machine's paths mean nothing to the user. */
+export function cleanKustomizeMessage(stderr: string, paths: ReadonlyArray<readonly [string, string]>): string {
   const lines = stderr
     .split('\n')
     .map((line) => line.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=/, '').replace(/^Error: /, ''))
     .filter((line) => line.trim() !== '');
-  const text = lines.join(' ').replaceAll(fromWrapper, source).replace(/^"(.*)"$/, '$1');
+  const text = paths.reduce((message, [path, shown]) => message.replaceAll(path, shown), lines.join(' ')).replace(/^"(.*)"$/, '$1');
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }
 

@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { walkKustomizationGraph } from '../kustomize/graph.ts';
 import type { Finding, Resource } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
@@ -72,7 +72,9 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
   try {
     // The wrapper switches on origin annotations without touching the user's tree; kustomize refuses
     // absolute resource paths, so it names the overlay relatively.
-    const fromWrapper = relative(wrapper, realpathSync(overlay));
+    const realOverlay = realpathSync(overlay);
+    const realRoot = realpathSync(root);
+    const fromWrapper = relative(wrapper, realOverlay);
     await writeFile(
       join(wrapper, 'kustomization.yaml'),
       `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
@@ -85,10 +87,11 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
       maxStdoutBytes: maxOutputBytes,
       maxMemoryBytes: MAX_KUSTOMIZE_MEMORY_BYTES,
     });
-    const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, fromWrapper, source });
+    const paths = [[fromWrapper, source], [realOverlay, source], [`${realRoot}${sep}`, ''], [wrapper, '<render>']] as const;
+    const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, source, paths });
     if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true };
     const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
-    const context = { wrapper, root: realpathSync(root), files: graph.files, origins: ORIGINS, images: new ImageOverrides(overlay, root) };
+    const context = { wrapper, root: realRoot, files: graph.files, origins: ORIGINS, images: new ImageOverrides(overlay, root) };
     let untrusted = 0;
     const resources = parsed.resources.map((resource) => {
       const traced = withOrigin(resource, context);
