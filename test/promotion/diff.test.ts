@@ -15,7 +15,7 @@ let repo: string;
 beforeAll(async () => {
   repo = await manifestRepository();
   await edit(join(repo, 'overlays/prod/kustomization.yaml'), (text) =>
-    text.replace('newTag: "2026.2.26"', 'newTag: "2026.3.1"').replace('  - ../../components/network-policy\n', ''),
+    text.replace('newTag: "2026.9.5"', 'newTag: "2026.9.6"').replace('  - ../../components/network-policy\n', ''),
   );
   await writeFile(join(repo, 'base/feature-flags.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: feature-flags\ndata:\n  beta: "false"\n');
   await edit(join(repo, 'base/kustomization.yaml'), (text) => text.replace('resources:\n', 'resources:\n  - feature-flags.yaml\n'));
@@ -36,7 +36,7 @@ describe('npm run diff', () => {
     expect(result.stdout).toContain('Rendered diff: HEAD~1 → working tree');
     expect(result.stdout).toMatch(/^overlays\/prod: \d+ changed, 1 added, 2 removed, \d+ unchanged$/m);
     expect(result.stdout).toContain('  ~ Deployment openclaw/openclaw-gateway (apps/v1)');
-    expect(result.stdout).toContain('      /spec/template/spec/containers/0/image: "ghcr.io/openclaw/openclaw:2026.2.26" → "ghcr.io/openclaw/openclaw:2026.3.1"');
+    expect(result.stdout).toContain('      /spec/template/spec/containers/0/image: "ghcr.io/openclaw/openclaw:2026.9.5" → "ghcr.io/openclaw/openclaw:2026.9.6"');
     expect(result.stdout).toContain('  + ConfigMap openclaw/feature-flags (v1)');
     expect(result.stdout).toContain('  - NetworkPolicy openclaw/default-deny (networking.k8s.io/v1)');
     expect(result.stdout).toMatch(/ {2}> ConfigMap openclaw\/openclaw-gateway-config-\w{10} \(renamed from openclaw-gateway-config-\w{10}\)/);
@@ -103,7 +103,7 @@ describe('renderAtRef', () => {
       spec: { template: { spec: { containers: Array<{ image: string }> } } };
     };
     expect(prod!.exists).toBe(true);
-    expect(deployment.spec.template.spec.containers[0]!.image).toBe('ghcr.io/openclaw/openclaw:2026.2.26');
+    expect(deployment.spec.template.spec.containers[0]!.image).toBe('ghcr.io/openclaw/openclaw:2026.9.5');
     expect(prod!.resources.some((resource) => resource.object.kind === 'NetworkPolicy')).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ async function promoteBranches(): Promise<string[]> {
 }
 
 async function canaryWithDigest(): Promise<void> {
-  await edit(join(repo, CANARY), (text) => text.replace('    newTag: "2026.3.1"\n', `    newTag: "2026.3.1"\n    digest: ${DIGEST}\n`));
+  await edit(join(repo, CANARY), (text) => text.replace('    newTag: "2026.9.6"\n', `    newTag: "2026.9.6"\n    digest: ${DIGEST}\n`));
   await commitAll(repo, 'canary: pin the digest');
 }
 
@@ -33,23 +33,23 @@ describe('npm run promote', () => {
 
     const result = await run('promote.ts', PROMOTE, repo);
 
-    expect(result.stderr).toContain('promote/prod-2026.3.1');
+    expect(result.stderr).toContain('promote/prod-2026.9.6');
     expect(result.exitCode).toBe(0);
-    expect(await promoteBranches()).toEqual(['promote/prod-2026.3.1']);
-    expect(await git(repo, 'rev-list', '--count', 'main..promote/prod-2026.3.1')).toBe('1');
-    expect(await git(repo, 'diff', '--name-only', 'main', 'promote/prod-2026.3.1')).toBe(PROD);
+    expect(await promoteBranches()).toEqual(['promote/prod-2026.9.6']);
+    expect(await git(repo, 'rev-list', '--count', 'main..promote/prod-2026.9.6')).toBe('1');
+    expect(await git(repo, 'diff', '--name-only', 'main', 'promote/prod-2026.9.6')).toBe(PROD);
 
-    const promoted = await git(repo, 'show', `promote/prod-2026.3.1:${PROD}`);
+    const promoted = await git(repo, 'show', `promote/prod-2026.9.6:${PROD}`);
     const expected = original
-      .replace('    newTag: "2026.2.26"\n', `    newTag: "2026.3.1"\n    digest: ${DIGEST}\n`)
-      .replace('app.kubernetes.io/version: "2026.2.26"', 'app.kubernetes.io/version: "2026.3.1"');
+      .replace('    newTag: "2026.9.5"\n', `    newTag: "2026.9.6"\n    digest: ${DIGEST}\n`)
+      .replace('app.kubernetes.io/version: "2026.9.5"', 'app.kubernetes.io/version: "2026.9.6"');
     expect(expected).not.toBe(original);
     // git show drops nothing but the final newline.
     expect(`${promoted}\n`).toBe(expected);
 
-    const message = await git(repo, 'log', '-1', '--format=%B', 'promote/prod-2026.3.1');
+    const message = await git(repo, 'log', '-1', '--format=%B', 'promote/prod-2026.9.6');
     expect(message).toMatch(/^Promote ghcr\.io\/openclaw\/openclaw 2026\.2\.26 → 2026\.3\.1 in overlays\/prod/);
-    expect(message).toContain(`ghcr.io/openclaw/openclaw:2026.2.26 → ghcr.io/openclaw/openclaw:2026.3.1@${DIGEST}`);
+    expect(message).toContain(`ghcr.io/openclaw/openclaw:2026.9.5 → ghcr.io/openclaw/openclaw:2026.9.6@${DIGEST}`);
 
     // The user's checkout is where it was: same branch, same commit, same file, nothing pending.
     expect(await git(repo, 'rev-parse', 'HEAD')).toBe(head);
@@ -57,10 +57,10 @@ describe('npm run promote', () => {
     expect(await git(repo, 'status', '--porcelain')).toBe('');
 
     expect(result.stdout).toContain('## Rendered diff');
-    expect(result.stdout).toContain(`\`"ghcr.io/openclaw/openclaw:2026.2.26"\` | \`"ghcr.io/openclaw/openclaw:2026.3.1@${DIGEST}"\``);
+    expect(result.stdout).toContain(`\`"ghcr.io/openclaw/openclaw:2026.9.5"\` | \`"ghcr.io/openclaw/openclaw:2026.9.6@${DIGEST}"\``);
     expect(result.stdout).toMatch(/## Validation\n\n✅ `overlays\/prod`/);
-    expect(result.stderr).toContain('git push -u origin promote/prod-2026.3.1');
-    expect(result.stderr).toContain('gh pr create --base main --head promote/prod-2026.3.1');
+    expect(result.stderr).toContain('git push -u origin promote/prod-2026.9.6');
+    expect(result.stderr).toContain('gh pr create --base main --head promote/prod-2026.9.6');
   });
 
   it('prints the pull request in a dry run and changes nothing', async () => {
@@ -69,7 +69,7 @@ describe('npm run promote', () => {
     const result = await run('promote.ts', [...PROMOTE, '--dry-run'], repo);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('## Promote `ghcr.io/openclaw/openclaw` `2026.2.26` → `2026.3.1` in `overlays/prod`');
+    expect(result.stdout).toContain('## Promote `ghcr.io/openclaw/openclaw` `2026.9.5` → `2026.9.6` in `overlays/prod`');
     expect(result.stdout).toContain('/spec/template/spec/containers/0/image');
     expect(await readFile(join(repo, PROD), 'utf8')).toBe(original);
     expect(await promoteBranches()).toEqual([]);
@@ -78,7 +78,7 @@ describe('npm run promote', () => {
   });
 
   it('refuses when prod already runs the canary image', async () => {
-    await edit(join(repo, PROD), (text) => text.replace('newTag: "2026.2.26"', 'newTag: "2026.3.1"'));
+    await edit(join(repo, PROD), (text) => text.replace('newTag: "2026.9.5"', 'newTag: "2026.9.6"'));
     await commitAll(repo, 'prod already promoted');
 
     const result = await run('promote.ts', PROMOTE, repo);
@@ -100,7 +100,7 @@ describe('npm run promote', () => {
 
   it('refuses a result that fails validation and leaves no change behind', async () => {
     // `latest` is what the image-tag policy rejects: prod would no longer name a release.
-    await edit(join(repo, CANARY), (text) => text.replace('newTag: "2026.3.1"', 'newTag: latest'));
+    await edit(join(repo, CANARY), (text) => text.replace('newTag: "2026.9.6"', 'newTag: latest'));
     await commitAll(repo, 'canary: latest');
     const original = await readFile(join(repo, PROD), 'utf8');
 

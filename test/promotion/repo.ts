@@ -17,7 +17,7 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
 /**
  * A new repository with the committed base/, components/, overlays/ and validate.config.yaml of
  * this one (from HEAD, so that work in progress elsewhere in the checkout cannot leak in), one commit
- * on main.
+ * on main, with prod one release behind the canary.
  */
 export async function manifestRepository(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-test-'));
@@ -28,6 +28,8 @@ export async function manifestRepository(): Promise<string> {
     '-C',
     dir,
   ]);
+  // This repository's prod and canary run one release; the tests need a canary one release ahead.
+  await edit(join(dir, 'overlays/prod/kustomization.yaml'), (text) => text.replaceAll('"2026.9.6"', '"2026.9.5"'));
   await git(dir, 'init', '--quiet', '--initial-branch=main');
   await git(dir, 'config', 'user.name', 'Promotion Test');
   await git(dir, 'config', 'user.email', 'promotion-test@example.com');
