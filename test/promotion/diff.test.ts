@@ -34,7 +34,7 @@ describe('npm run diff', () => {
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Rendered diff: HEAD~1 → working tree');
-    expect(result.stdout).toMatch(/^overlays\/prod: \d+ changed, 1 added, 2 removed, \d+ unchanged$/m);
+    expect(result.stdout).toMatch(/^overlays\/prod: \d+ changed, 1 added, 3 removed, \d+ unchanged$/m);
     expect(result.stdout).toContain('  ~ Deployment openclaw/openclaw-gateway (apps/v1)');
     expect(result.stdout).toContain('      /spec/template/spec/containers/0/image: "ghcr.io/openclaw/openclaw:2026.9.5" → "ghcr.io/openclaw/openclaw:2026.9.6"');
     expect(result.stdout).toContain('  + ConfigMap openclaw/feature-flags (v1)');
@@ -65,12 +65,12 @@ describe('npm run diff', () => {
     const result = await run('diff.ts', ['--base', 'HEAD~1', '--format', 'markdown', 'overlays/prod'], repo);
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^### `overlays\/prod`\n\n\d+ changed, 1 added, 2 removed, \d+ unchanged \(`HEAD~1` → `working tree`\)\n/);
+    expect(result.stdout).toMatch(/^### `overlays\/prod`\n\n\d+ changed, 1 added, 3 removed, \d+ unchanged \(`HEAD~1` → `working tree`\)\n/);
     expect(result.stdout).toContain(
       '**Changed:** `Deployment openclaw/openclaw-gateway` (`apps/v1`)\n\n| Field | Before | After |\n| --- | --- | --- |\n',
     );
     expect(result.stdout).toContain('**Added (1):**\n\n- `ConfigMap openclaw/feature-flags` (`v1`)');
-    expect(result.stdout).toContain('**Removed (2):**');
+    expect(result.stdout).toContain('**Removed (3):**');
   });
 
   it('reports an overlay that does not render on one side', async () => {

@@ -48,7 +48,7 @@ describe('npm run promote', () => {
     expect(`${promoted}\n`).toBe(expected);
 
     const message = await git(repo, 'log', '-1', '--format=%B', 'promote/prod-2026.9.6');
-    expect(message).toMatch(/^Promote ghcr\.io\/openclaw\/openclaw 2026\.2\.26 → 2026\.3\.1 in overlays\/prod/);
+    expect(message).toMatch(/^Promote ghcr\.io\/openclaw\/openclaw 2026\.9\.5 → 2026\.9\.6 in overlays\/prod/);
     expect(message).toContain(`ghcr.io/openclaw/openclaw:2026.9.5 → ghcr.io/openclaw/openclaw:2026.9.6@${DIGEST}`);
 
     // The user's checkout is where it was: same branch, same commit, same file, nothing pending.

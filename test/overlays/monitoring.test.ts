@@ -1,0 +1,73 @@
+// components/monitoring as prod renders it: probes that reach the real gateway, and alerts and charts
+// on metrics that exist (the list in components/monitoring/exported-metrics.yaml).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ROOT, at, useRenders } from './rendered.ts';
+
+const PROD = 'overlays/prod';
+const { ofKind, one } = useRenders([PROD]);
+const exported: string[] = parseYaml(readFileSync(join(ROOT, 'components/monitoring/exported-metrics.yaml'), 'utf8')).exported;
+
+const KEYWORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'inf', 'nan']);
+
+/** Metric names of a PromQL expression: identifiers that are not functions, keywords, labels or strings. */
+export function metricNames(expr: string): string[] {
+  const bare = expr
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\{[^}]*\}/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, '');
+  const names = [...bare.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)]
+    .filter((m) => !/^\s*\(/.test(bare.slice(m.index + m[0].length)))
+    .map((m) => m[0]);
+  return [...new Set(names.filter((name) => !KEYWORDS.has(name.toLowerCase())))];
+}
+
+describe('metricNames', () => {
+  it('finds metrics and skips functions, keywords, labels and durations', () => {
+    expect(metricNames('sum by (pod) (rate(a_total{x="b"}[5m])) / on(pod) b_bytes > 3 or absent(c{job="d"})')).toEqual(['a_total', 'b_bytes', 'c']);
+  });
+});
+
+describe('prod monitoring', () => {
+  it('alerts only on metrics its targets export', () => {
+    const rule = one(PROD, 'PrometheusRule');
+    const expressions: string[] = at(rule, 'spec', 'groups').flatMap((g: { rules: Array<{ expr: string }> }) => g.rules.map((r) => r.expr));
+    const used = [...new Set(expressions.flatMap(metricNames))];
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((name) => !exported.includes(name))).toEqual([]);
+    expect(expressions.join('\n')).not.toMatch(/\bup\b|http_requests_total|openclaw_/);
+  });
+
+  it('charts only metrics its targets export', () => {
+    const dashboards = ofKind(PROD, 'ConfigMap').filter((c) => c.metadata?.labels?.grafana_dashboard === '1');
+    expect(dashboards).toHaveLength(1);
+    const dashboard = JSON.parse(Object.values(at(dashboards[0], 'data') as Record<string, string>)[0]);
+    const used = dashboard.panels.flatMap((p: { targets: Array<{ expr: string }> }) => p.targets.flatMap((t) => metricNames(t.expr)));
+    expect(used.filter((name: string) => !exported.includes(name))).toEqual([]);
+  });
+
+  it('probes the gateway Service on the probe endpoints, with jobs the alerts select', () => {
+    const service = one(PROD, 'Service');
+    const port = at(service, 'spec', 'ports').find((p: { name: string }) => p.name === 'gateway').port;
+    const base = `http://${service.metadata?.name}.${service.metadata?.namespace}.svc:${port}`;
+    const probes = ofKind(PROD, 'Probe').map((p) => [at(p, 'spec', 'jobName'), at(p, 'spec', 'module'), at(p, 'spec', 'targets', 'staticConfig', 'static')]);
+    expect(probes).toEqual([
+      ['openclaw-gateway-live', 'openclaw_live', [`${base}/healthz`]],
+      ['openclaw-gateway-ready', 'openclaw_ready', [`${base}/readyz`]],
+    ]);
+    const alerts = JSON.stringify(at(one(PROD, 'PrometheusRule'), 'spec'));
+    for (const [job] of probes) expect(alerts).toContain(`job=\\"${job}\\"`);
+    for (const probe of ofKind(PROD, 'Probe')) expect(probe.metadata?.labels?.release).toBe('prometheus');
+    expect(one(PROD, 'PrometheusRule').metadata?.labels?.release).toBe('prometheus');
+  });
+
+  it('scrapes nothing on the gateway itself, which serves no /metrics', () => {
+    expect(ofKind(PROD, 'ServiceMonitor')).toEqual([]);
+    expect(ofKind(PROD, 'PodMonitor')).toEqual([]);
+    const annotations = at(one(PROD, 'Deployment'), 'spec', 'template', 'metadata', 'annotations') ?? {};
+    expect(Object.keys(annotations).filter((key) => key.startsWith('prometheus.io/'))).toEqual([]);
+  });
+});
