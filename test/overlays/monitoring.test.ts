@@ -1,35 +1,23 @@
 // components/monitoring as prod renders it: probes that reach the real gateway, and alerts and charts
-// on metrics that exist (the list in components/monitoring/exported-metrics.yaml).
+// on metrics that exist (options.promql-metrics.exported in validate.config.yaml).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { parsePromql } from '../../scripts/rules/promql/lib/parse-promql.ts';
 import { ROOT, at, useRenders } from './rendered.ts';
 
 const PROD = 'overlays/prod';
 const { ofKind, one } = useRenders([PROD]);
-const exported: string[] = parseYaml(readFileSync(join(ROOT, 'components/monitoring/exported-metrics.yaml'), 'utf8')).exported;
+const config = parseYaml(readFileSync(join(ROOT, 'validate.config.yaml'), 'utf8'));
+const exported: string[] = config.options['promql-metrics'].exported;
 
-const KEYWORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'inf', 'nan']);
-
-/** Metric names of a PromQL expression: identifiers that are not functions, keywords, labels or strings. */
-export function metricNames(expr: string): string[] {
-  const bare = expr
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
-    .replace(/\{[^}]*\}/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, '');
-  const names = [...bare.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)]
-    .filter((m) => !/^\s*\(/.test(bare.slice(m.index + m[0].length)))
-    .map((m) => m[0]);
-  return [...new Set(names.filter((name) => !KEYWORDS.has(name.toLowerCase())))];
+/** Metric names of a PromQL expression, read with Prometheus' own grammar (as the promql-metrics rule does). */
+function metricNames(expr: string): string[] {
+  const { error, metrics } = parsePromql(expr);
+  expect(error, expr).toBeUndefined();
+  return [...new Set(metrics.map((m) => m.name))];
 }
-
-describe('metricNames', () => {
-  it('finds metrics and skips functions, keywords, labels and durations', () => {
-    expect(metricNames('sum by (pod) (rate(a_total{x="b"}[5m])) / on(pod) b_bytes > 3 or absent(c{job="d"})')).toEqual(['a_total', 'b_bytes', 'c']);
-  });
-});
 
 describe('prod monitoring', () => {
   it('alerts only on metrics its targets export', () => {
