@@ -10,7 +10,7 @@ import { ROOT, at, useRenders } from './rendered.ts';
 const PROD = 'overlays/prod';
 const { ofKind, one } = useRenders([PROD]);
 const config = parseYaml(readFileSync(join(ROOT, 'validate.config.yaml'), 'utf8'));
-const exported: string[] = config.options['promql-metrics'].exported;
+const exported: string[] = config.sources[PROD].options['promql-metrics'].exported;
 
 /** Metric names of a PromQL expression, read with Prometheus' own grammar (as the promql-metrics rule does). */
 function metricNames(expr: string): string[] {
