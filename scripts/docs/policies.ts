@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configurableOf } from '../lib/rule-meta.ts';
+import { expected } from '../rules/options.ts';
 import { catalogue, type CatalogueEntry } from '../rules/registry.ts';
 
 export const DOC_FILE = 'docs/policies.md';
@@ -33,7 +34,7 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
       rule.equivalents?.kubeLinter ?? '',
       rule.equivalents?.polaris ?? '',
       Object.entries(rule.options ?? {})
-        .map(([key, meaning]) => `\`${key}\`: ${meaning}`)
+        .map(([key, spec]) => `\`${key}\` (${expected(spec)}): ${spec.description}`)
         .join('; '),
     ]),
   );

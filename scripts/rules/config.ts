@@ -1,10 +1,10 @@
 // The policy configuration (validate.config.yaml): which rules run, how severe they are, per source.
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { isRecord, type Severity } from '../lib/model.ts';
-import { configurableOf } from '../lib/rule-meta.ts';
-import { catalogue, catalogueEntry } from './registry.ts';
-import type { RuleSettings } from './rule.ts';
+import { readLayer, type LayerReader } from './config-layer.ts';
+import { catalogue } from './registry.ts';
+import { NO_EXTERNAL_OBJECTS, type ExternalObjects, type RuleSettings } from './rule.ts';
 
 export type RuleSetting = Severity | 'off';
 export type RuleOptions = Record<string, Record<string, unknown>>;
@@ -15,6 +15,10 @@ export interface SettingsLayer {
   options: RuleOptions;
   production?: boolean;
   allowExemptions?: boolean;
+  /** Objects that exist outside the render, by kind: one setting for every rule that resolves references. */
+  external?: Partial<ExternalObjects>;
+  /** This repository's URL (global layer only): the GitOps rules compare sources with it. */
+  repository?: string;
 }
 
 export interface SourceLayer extends SettingsLayer {
@@ -25,6 +29,8 @@ export interface SourceLayer extends SettingsLayer {
 export interface RuleConfig extends SettingsLayer {
   /** Applied in file order after the global layer; a later match wins. */
   sources: SourceLayer[];
+  /** Old spellings accepted for one release, each `file:line: what to write instead`. */
+  warnings?: string[];
 }
 
 /** What the engine needs for one source, after the layers are merged. */
@@ -38,8 +44,8 @@ export const CONFIG_FILE = 'validate.config.yaml';
 
 export const defaultRuleConfig: RuleConfig = { rules: {}, options: {}, sources: [] };
 
-const TOP_KEYS = ['rules', 'options', 'production', 'allowExemptions', 'sources'] as const;
-const SOURCE_KEYS = ['rules', 'options', 'production', 'allowExemptions'] as const;
+const TOP_KEYS = ['rules', 'options', 'production', 'allowExemptions', 'external', 'repository', 'sources'] as const;
+const SOURCE_KEYS = ['rules', 'options', 'production', 'allowExemptions', 'external'] as const;
 
 /**
  * Reads and validates a configuration file. Every problem is one line naming the file and the key,
@@ -59,19 +65,33 @@ export function parseRuleConfig(text: string, options: { file: string; knownRule
   const fail = (message: string): never => {
     throw new Error(`${options.file}: ${message}`);
   };
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    const firstLine = String((error as Error).message).split('\n')[0];
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(text, { lineCounter });
+  if (parsed.errors.length > 0) {
+    const firstLine = String(parsed.errors[0]!.message).split('\n')[0];
     return fail(`not valid YAML: ${firstLine}`);
   }
+  const document: unknown = parsed.toJS();
   if (document === null || document === undefined) return { ...defaultRuleConfig };
   if (!isRecord(document)) return fail('the configuration must be a mapping');
-  const known = options.knownRules ? new Set(options.knownRules) : undefined;
+  const reader: LayerReader = {
+    known: options.knownRules ? new Set(options.knownRules) : undefined,
+    fail,
+    // `file:line:` for the errors and warnings about one value, so an editor jumps to it.
+    at: (path) => {
+      const node = parsed.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      const offset = node?.range?.[0];
+      return offset === undefined ? options.file : `${options.file}:${lineCounter.linePos(offset).line}`;
+    },
+    warnings: [],
+  };
 
   rejectUnknownKeys(document, TOP_KEYS, '', fail);
-  const global = readLayer(document, '', known, fail);
+  const global = readLayer(document, [], reader);
+  if (document.repository !== undefined) {
+    if (typeof document.repository !== 'string' || document.repository.trim() === '') fail('repository must be the URL of this repository');
+    global.repository = (document.repository as string).trim();
+  }
 
   const sources: SourceLayer[] = [];
   if (document.sources !== undefined) {
@@ -84,62 +104,10 @@ export function parseRuleConfig(text: string, options: { file: string; knownRule
       }
       if (!isRecord(value)) fail(`${at} must be a mapping`);
       rejectUnknownKeys(value as Record<string, unknown>, SOURCE_KEYS, `${at}.`, fail);
-      sources.push({ match, ...readLayer(value as Record<string, unknown>, `${at}.`, known, fail) });
+      sources.push({ match, ...readLayer(value as Record<string, unknown>, ['sources', match], reader) });
     }
   }
-  return { ...global, sources };
-}
-
-function readLayer(
-  value: Record<string, unknown>,
-  at: string,
-  known: Set<string> | undefined,
-  fail: (message: string) => never,
-): SettingsLayer {
-  const layer: SettingsLayer = { rules: {}, options: {} };
-  if (value.rules !== undefined && value.rules !== null) {
-    if (!isRecord(value.rules)) fail(`${at}rules must be a mapping from rule id to off, warning or error`);
-    for (const [id, setting] of Object.entries(value.rules as Record<string, unknown>)) {
-      checkRuleId(id, `${at}rules`, known, fail);
-      // YAML 1.1 habits: `off` unquoted is the string "off" in YAML 1.2, but `false` is what some people write.
-      const normalised = setting === false ? 'off' : setting;
-      if (normalised !== 'off' && normalised !== 'warning' && normalised !== 'error') {
-        fail(`${at}rules.${id} must be off, warning or error (got ${JSON.stringify(setting)})`);
-      }
-      checkConfigurable(id, normalised as RuleSetting, `${at}rules.${id}`, fail);
-      layer.rules[id] = normalised as RuleSetting;
-    }
-  }
-  if (value.options !== undefined && value.options !== null) {
-    if (!isRecord(value.options)) fail(`${at}options must be a mapping from rule id to that rule's options`);
-    for (const [id, ruleOptions] of Object.entries(value.options as Record<string, unknown>)) {
-      checkRuleId(id, `${at}options`, known, fail);
-      if (!isRecord(ruleOptions)) fail(`${at}options.${id} must be a mapping`);
-      checkOptionKeys(id, ruleOptions as Record<string, unknown>, `${at}options.${id}`, fail);
-      layer.options[id] = ruleOptions as Record<string, unknown>;
-    }
-  }
-  for (const flag of ['production', 'allowExemptions'] as const) {
-    if (value[flag] === undefined) continue;
-    if (typeof value[flag] !== 'boolean') fail(`${at}${flag} must be true or false`);
-    layer[flag] = value[flag] as boolean;
-  }
-  return layer;
-}
-
-/** A misspelt option key would silently leave the default in force: the registry says which keys exist. */
-function checkOptionKeys(id: string, ruleOptions: Record<string, unknown>, at: string, fail: (message: string) => never): void {
-  const rule = catalogueEntry(id);
-  if (!rule) return;
-  const allowed = Object.keys(rule.options ?? {});
-  for (const key of Object.keys(ruleOptions)) {
-    if (allowed.includes(key)) continue;
-    fail(allowed.length === 0 ? `${at}: rule ${id} takes no options` : `unknown key ${at}.${key} (allowed: ${allowed.join(', ')})`);
-  }
-}
-
-function checkRuleId(id: string, at: string, known: Set<string> | undefined, fail: (message: string) => never): void {
-  if (known && !known.has(id)) fail(`${at}.${id}: unknown rule id (see --list-rules)`);
+  return { ...global, sources, ...(reader.warnings.length > 0 ? { warnings: reader.warnings } : {}) };
 }
 
 function rejectUnknownKeys(
@@ -151,15 +119,6 @@ function rejectUnknownKeys(
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) fail(`unknown key ${at}${key} (allowed: ${allowed.join(', ')})`);
   }
-}
-
-/** A failed render silenced, or the command's own input errors turned off, would hide that nothing was checked. */
-function checkConfigurable(id: string, setting: RuleSetting, at: string, fail: (message: string) => never): void {
-  const entry = catalogueEntry(id);
-  if (!entry) return;
-  const configurable = configurableOf(entry);
-  if (configurable === 'none') fail(`${at}: ${id} cannot be configured (it reports the command's own input)`);
-  if (configurable === 'severity' && setting === 'off') fail(`${at}: ${id} cannot be off, only warning or error`);
 }
 
 /** Every id the configuration may name: the whole catalogue. */
@@ -174,7 +133,10 @@ export function resolveSettings(config: RuleConfig, source: string): ResolvedSet
   const options: RuleOptions = {};
   let production = false;
   let allowExemptions = true;
+  const external: ExternalObjects = { ...NO_EXTERNAL_OBJECTS };
   for (const layer of layers) {
+    // Per kind, a later layer's list replaces an earlier one, as options do key by key.
+    Object.assign(external, layer.external ?? {});
     Object.assign(rules, layer.rules);
     for (const [id, ruleOptions] of Object.entries(layer.options)) {
       options[id] = { ...(options[id] ?? {}), ...ruleOptions };
@@ -182,7 +144,8 @@ export function resolveSettings(config: RuleConfig, source: string): ResolvedSet
     if (layer.production !== undefined) production = layer.production;
     if (layer.allowExemptions !== undefined) allowExemptions = layer.allowExemptions;
   }
-  return { rules, allowExemptions, settings: { production, options } };
+  const repository = config.repository === undefined ? {} : { repository: config.repository };
+  return { rules, allowExemptions, settings: { production, options, external, ...repository } };
 }
 
 /**
@@ -220,3 +183,12 @@ function globToRegExp(glob: string): RegExp {
 }
 
 
+
+/**
+ * The settings a configuration file holding only these options (in any spelling the file accepts) resolves
+ * to: validated and migrated exactly as validate.config.yaml is. For callers that build contexts by hand.
+ */
+export function settingsForOptions(options: RuleOptions, source = '.'): RuleSettings {
+  const config = parseRuleConfig(JSON.stringify({ options }), { file: 'options' });
+  return resolveSettings(config, source).settings;
+}

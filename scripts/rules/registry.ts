@@ -6,6 +6,7 @@ import { crossRules } from './cross/index.ts';
 import { selectorImmutable } from './cross/selector-immutable.ts';
 import { EXEMPTION_RULES } from './exemptions.ts';
 import { gitopsRules } from './gitops/index.ts';
+import type { OptionSpecs } from './options.ts';
 import { promqlRules } from './promql/index.ts';
 import type { RepositoryRule, Rule } from './rule.ts';
 import { workloadRules } from './workload/index.ts';
@@ -18,7 +19,7 @@ export const repositoryRules: readonly RepositoryRule[] = [...gitopsRules, selec
 
 /** A catalogue entry: the rule's metadata with the stage that runs it, and the options it reads. */
 export interface CatalogueEntry extends RuleMeta {
-  options?: Readonly<Record<string, string>>;
+  options?: OptionSpecs;
 }
 
 function entries(stage: RuleStage, list: ReadonlyArray<Rule | RepositoryRule>): CatalogueEntry[] {

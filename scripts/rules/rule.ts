@@ -1,14 +1,24 @@
 // The shape of a rule: data (id, severity, description, fix, kinds) plus one pure function.
 import type { Resource, Severity } from '../lib/model.ts';
 import type { RuleMeta } from '../lib/rule-meta.ts';
+import type { OptionSpecs } from './options.ts';
 import type { ResourceIndex } from './resource-index.ts';
+
+/** The kinds of `external`: objects that exist in the cluster but not in the render (another overlay's, an operator's). */
+export const EXTERNAL_KINDS = ['secrets', 'configMaps', 'persistentVolumeClaims', 'serviceAccounts', 'services'] as const;
+export type ExternalObjects = Record<(typeof EXTERNAL_KINDS)[number], readonly string[]>;
+export const NO_EXTERNAL_OBJECTS: ExternalObjects = { secrets: [], configMaps: [], persistentVolumeClaims: [], serviceAccounts: [], services: [] };
 
 /** Settings the configuration resolves for one source (overlay), read by rules that need them. */
 export interface RuleSettings {
   /** The source is configured as production (e.g. `plaintext-secret`, `image-digest` as error). */
   production: boolean;
-  /** Per-rule options from the configuration file, keyed by rule id. */
+  /** Per-rule options from the configuration file, keyed by rule id, validated against each rule's spec. */
   options: Record<string, Record<string, unknown>>;
+  /** Names that references may point at although the render does not hold them (the `external` setting). */
+  external: ExternalObjects;
+  /** This repository's URL (the `repository` setting), which GitOps sources must name. */
+  repository?: string;
 }
 
 export interface RuleContext {
@@ -35,8 +45,8 @@ export interface Violation {
  * pure function. The engine hands `check` only the resources of `kinds`.
  */
 export interface Rule extends Omit<RuleMeta, 'stage' | 'configurable' | 'exemptable'> {
-  /** The keys the rule reads from `options.<id>` in the configuration, each with what it means. */
-  options?: Readonly<Record<string, string>>;
+  /** The options the rule reads from `options.<id>`: their types and meaning (read them with optionsOf). */
+  options?: OptionSpecs;
   check(context: RuleContext): Violation[];
 }
 

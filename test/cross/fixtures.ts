@@ -1,4 +1,5 @@
 // Builds a rule context from a fixture render, as the engine would for one source.
+import { settingsForOptions } from '../../scripts/rules/config.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
@@ -16,7 +17,7 @@ export function loadFixture(relative: string): Resource[] {
 }
 
 export function contextFor(resources: readonly Resource[], options: Record<string, Record<string, unknown>> = {}): RuleContext {
-  return { source: 'fixture', resources, index: buildIndex(resources), settings: { production: false, options } };
+  return { source: 'fixture', resources, index: buildIndex(resources), settings: settingsForOptions(options) };
 }
 
 /** Runs one rule over `test/fixtures/cross/<rule id>/<name>.yaml`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_EXTERNAL_OBJECTS } from '../../scripts/rules/rule.ts';
 import { selectorChanges, selectorImmutable } from '../../scripts/rules/cross/selector-immutable.ts';
 import { namespaceConsistency } from '../../scripts/rules/cross/namespace-consistency.ts';
 import { networkPolicySelector } from '../../scripts/rules/cross/networkpolicy-selector.ts';
@@ -77,7 +78,7 @@ describe('selector-immutable', () => {
   it('compares each source with its render at the baseline, and only with --baseline', () => {
     const current = loadFixture('selector-immutable/selector-changed.yaml');
     const source = { kind: 'kustomization' as const, name: 'overlays/prod', path: '/repo/overlays/prod' };
-    const context = { root: '/repo', sources: [{ source, resources: current, loadFindings: [] }], settings: { production: false, options: {} } };
+    const context = { root: '/repo', sources: [{ source, resources: current, loadFindings: [] }], settings: { production: false, options: {}, external: NO_EXTERNAL_OBJECTS } };
     expect(selectorImmutable.description).toContain('--baseline');
     expect(selectorImmutable.check(context)).toEqual([]);
     const baselined = selectorImmutable.check({ ...context, baseline: { ref: 'main', renders: new Map([['overlays/prod', baseline]]) } });

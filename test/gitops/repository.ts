@@ -1,5 +1,6 @@
 // Builds the RepositoryContext the pipeline would hand the GitOps rules, from a directory on disk:
 // overlays rendered with the real kustomize, flux/ and argocd/ parsed as plain manifests.
+import { settingsForOptions } from '../../scripts/rules/config.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,7 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
       return renderOverlay(root, source);
     }),
   );
-  return { root, sources: checked, settings: { production: false, options: options.options ?? {} } };
+  return { root, sources: checked, settings: settingsForOptions(options.options ?? {}) };
 }
 
 /** The same repository with its flux/ and argocd/ replaced by those of a fixture case directory. */
@@ -61,7 +62,7 @@ export function withGitOpsOf(context: RepositoryContext, caseDir: string): Repos
 }
 
 export function withOptions(context: RepositoryContext, options: Options): RepositoryContext {
-  return { ...context, settings: { ...context.settings, options } };
+  return { ...context, settings: { ...settingsForOptions(options), production: context.settings.production } };
 }
 
 /** 'Kind name /pointer' for each violation: what a reader of a test failure needs. */

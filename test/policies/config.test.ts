@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { NO_EXTERNAL_OBJECTS } from '../../scripts/rules/rule.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ sources:
     expect(resolveSettings(config, 'overlays/prod')).toEqual({
       rules: { 'cpu-limits': 'off', 'image-digest': 'error' },
       allowExemptions: false,
-      settings: { production: true, options: { 'run-as-non-root': { requireRunAsNonRoot: true } } },
+      settings: { production: true, options: { 'run-as-non-root': { requireRunAsNonRoot: true } }, external: NO_EXTERNAL_OBJECTS },
     });
     expect(resolveSettings(config, 'overlays/dev').settings.production).toBe(false);
   });
@@ -32,10 +33,10 @@ sources:
 
   it.each([
     ['rules: {image-digst: error}', 'validate.config.yaml: rules.image-digst: unknown rule id (see --list-rules)'],
-    ['rule: {image-digest: error}', 'validate.config.yaml: unknown key rule (allowed: rules, options, production, allowExemptions, sources)'],
+    ['rule: {image-digest: error}', 'validate.config.yaml: unknown key rule (allowed: rules, options, production, allowExemptions, external, repository, sources)'],
     ['rules: {image-digest: fatal}', 'validate.config.yaml: rules.image-digest must be off, warning or error (got "fatal")'],
     ['sources: {overlays/prod: {production: yes please}}', 'validate.config.yaml: sources.overlays/prod.production must be true or false'],
-    ['sources: {overlays/prod: {severity: error}}', 'validate.config.yaml: unknown key sources.overlays/prod.severity (allowed: rules, options, production, allowExemptions)'],
+    ['sources: {overlays/prod: {severity: error}}', 'validate.config.yaml: unknown key sources.overlays/prod.severity (allowed: rules, options, production, allowExemptions, external)'],
     ['options: {cpu-limits: 3}', 'validate.config.yaml: options.cpu-limits must be a mapping'],
     ['options: {run-as-non-root: {requireRunAsNonRot: true}}', 'validate.config.yaml: unknown key options.run-as-non-root.requireRunAsNonRot (allowed: requireRunAsNonRoot)'],
     ['options: {image-digest: {registries: [ghcr.io]}}', 'validate.config.yaml: options.image-digest: rule image-digest takes no options'],

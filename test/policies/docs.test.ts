@@ -21,10 +21,10 @@ describe('docs/policies.md', () => {
         description: 'Checks a | b.',
         fix: 'Do c.',
         equivalents: { kubeLinter: 'kl', polaris: 'pol' },
-        options: { strict: 'fail more', names: 'allowed names' },
+        options: { strict: { type: 'boolean', description: 'fail more' }, names: { type: 'strings', description: 'allowed names' } },
       },
     ]);
-    expect(section).toContain('| `a-rule` | source | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict`: fail more; `names`: allowed names |');
+    expect(section).toContain('| `a-rule` | source | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict` (true or false): fail more; `names` (a list of strings): allowed names |');
   });
 
   it('lists every built-in check and what the configuration may not change', () => {

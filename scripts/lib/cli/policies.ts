@@ -16,14 +16,22 @@ import type { RuleInfo } from '../report/index.ts';
 export class ConfigError extends Error {}
 
 /** An explicit --config must exist; the default file is optional. */
-export function loadConfig(explicit: string | undefined, root: string): RuleConfig {
+export function loadConfig(
+  explicit: string | undefined,
+  root: string,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): RuleConfig {
   const file = explicit ? resolve(explicit) : join(root, CONFIG_FILE);
   if (!explicit && !existsSync(file)) return defaultRuleConfig;
+  let config: RuleConfig;
   try {
-    return loadRuleConfig(file);
+    config = loadRuleConfig(file);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  // Old spellings still work for one release; the user learns what to write before they stop working.
+  for (const warning of config.warnings ?? []) warn(`warning: ${warning}`);
+  return config;
 }
 
 /**

@@ -2,20 +2,19 @@ import { pointer } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { crossIndex } from './lib/cross-index.ts';
 import { describePorts, exposes } from './lib/service-ports.ts';
-import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt, stringList } from './lib/values.ts';
+import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt } from './lib/values.ts';
 
 export const httpRouteBackend: Rule = {
   id: 'httproute-backend',
   severity: 'error',
   description:
-    'Every Gateway API HTTPRoute backendRef to a Service (kind Service, core group: the default) names a Service in the render with the given port, or one listed in options.external (a Service another overlay renders, such as the canary\'s); references to another namespace that the render does not hold are left to ReferenceGrants.',
+    'Every Gateway API HTTPRoute backendRef to a Service (kind Service, core group: the default) names a Service in the render with the given port, or one listed in the `external.services` setting (a Service another overlay renders, such as the canary\'s); references to another namespace that the render does not hold are left to ReferenceGrants.',
   fix: "Point the backendRef at an existing Service and set port to one of the Service's ports, or list a Service another overlay renders under external in the configuration.",
   kinds: ['HTTPRoute', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
-  options: { external: 'Service names another overlay renders (such as the canary Service), accepted as backends' },
   check(context) {
     const index = crossIndex(context);
-    const external = stringList(context.settings.options['httproute-backend']?.external);
+    const external = context.settings.external.services;
     const violations: Violation[] = [];
     for (const route of context.index.byKind('HTTPRoute')) {
       listAt(route.object, 'spec', 'rules').forEach((rule, r) => {

@@ -1,4 +1,5 @@
 import type { Resource } from '../../lib/model.ts';
+import { optionsOf, type OptionSpecs } from '../options.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { describe, listAt, nameOf, namespaceOf, recordAt, stringAt, stringList } from './lib/values.ts';
 
@@ -54,6 +55,10 @@ function namespaceReferences(resource: Resource): NamespaceReference[] {
   return [];
 }
 
+const OPTIONS = {
+  allow: { type: 'strings', description: 'namespaces besides the source namespace that resources may be in or refer to' },
+} as const satisfies OptionSpecs;
+
 export const namespaceConsistency: Rule = {
   id: 'namespace-consistency',
   severity: 'warning',
@@ -62,11 +67,11 @@ export const namespaceConsistency: Rule = {
   fix: "Set the overlay's kustomization namespace (or the resource's metadata.namespace) to the source's namespace, or list the other namespace under allow in the configuration.",
   kinds: ['*'],
   equivalents: {},
-  options: { allow: 'namespaces besides the source namespace that resources may be in or refer to' },
+  options: OPTIONS,
   check(context) {
     const expected = expectedNamespace(context.resources);
     if (expected === undefined) return [];
-    const allowed = new Set(stringList(context.settings.options['namespace-consistency']?.allow));
+    const allowed = new Set(optionsOf(context.settings, 'namespace-consistency', OPTIONS).allow ?? []);
     const violations: Violation[] = [];
     for (const resource of context.resources) {
       if (CLUSTER_SCOPED_KINDS.has(resource.object.kind)) continue;

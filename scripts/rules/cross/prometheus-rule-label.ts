@@ -1,16 +1,15 @@
 import { pointer } from '../../lib/model.ts';
+import { optionsOf, type OptionSpecs } from '../options.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { imbalance } from './lib/balanced.ts';
-import { describe, isRecord, listAt, stringAt } from './lib/values.ts';
+import { describe, listAt, stringAt } from './lib/values.ts';
 
 const MONITORING_KINDS = ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'];
 const DEFAULT_SELECTOR: Record<string, string> = { release: 'prometheus' };
 
-function configuredSelector(options: Record<string, unknown> | undefined): Record<string, string> {
-  const selector = options?.selector;
-  if (!isRecord(selector)) return DEFAULT_SELECTOR;
-  return Object.fromEntries(Object.entries(selector).map(([key, value]) => [key, String(value)]));
-}
+const OPTIONS = {
+  selector: { type: 'labels', description: 'labels the Prometheus instance selects rules and monitors by (default release: prometheus)' },
+} as const satisfies OptionSpecs;
 
 export const prometheusRuleLabel: Rule = {
   id: 'prometheus-rule-label',
@@ -20,9 +19,9 @@ export const prometheusRuleLabel: Rule = {
   fix: 'Add the labels the Prometheus resource selects (or set options.selector to them), and close the brackets or quotes of the expression.',
   kinds: MONITORING_KINDS,
   equivalents: {},
-  options: { selector: 'labels the Prometheus instance selects rules and monitors by (default release: prometheus)' },
+  options: OPTIONS,
   check(context) {
-    const selector = configuredSelector(context.settings.options['prometheus-rule-label']);
+    const selector = optionsOf(context.settings, 'prometheus-rule-label', OPTIONS).selector ?? DEFAULT_SELECTOR;
     const wanted = Object.entries(selector).map(([key, value]) => `${key}: ${value}`).join(', ');
     const violations: Violation[] = [];
     for (const kind of MONITORING_KINDS) {

@@ -1,19 +1,18 @@
 import type { Rule, Violation } from '../rule.ts';
 import { crossIndex } from './lib/cross-index.ts';
-import { describe, describeNamespace, stringAt, stringList } from './lib/values.ts';
+import { describe, describeNamespace, stringAt } from './lib/values.ts';
 
 export const serviceAccountExists: Rule = {
   id: 'service-account-exists',
   severity: 'error',
   description:
-    "A workload's serviceAccountName (when set and not `default`) names a ServiceAccount in the render in its namespace, or one listed in options.external.",
+    "A workload's serviceAccountName (when set and not `default`) names a ServiceAccount in the render in its namespace, or one listed in the `external.serviceAccounts` setting.",
   fix: 'Add the ServiceAccount to the overlay, fix the name, or list it under external in the configuration.',
   kinds: ['ServiceAccount', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'non-existent-service-account' },
-  options: { external: 'ServiceAccount names created outside the render' },
   check(context) {
     const index = crossIndex(context);
-    const external = stringList(context.settings.options['service-account-exists']?.external);
+    const external = context.settings.external.serviceAccounts;
     const violations: Violation[] = [];
     for (const workload of index.workloads) {
       const field = stringAt(workload.template.spec, 'serviceAccountName') ? 'serviceAccountName' : 'serviceAccount';

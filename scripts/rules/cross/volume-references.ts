@@ -7,11 +7,10 @@ export const volumeReferences: Rule = {
   id: 'volume-references',
   severity: 'error',
   description:
-    "Every persistentVolumeClaim, configMap, secret and projected volume, and every envFrom/valueFrom reference, names an object in the render, one a resource in it produces (ExternalSecret target, SealedSecret, Certificate secretName, StatefulSet volumeClaimTemplates), or one declared external in options.external.{secrets,configMaps,persistentVolumeClaims}; optional references are skipped.",
+    "Every persistentVolumeClaim, configMap, secret and projected volume, and every envFrom/valueFrom reference, names an object in the render, one a resource in it produces (ExternalSecret target, SealedSecret, Certificate secretName, StatefulSet volumeClaimTemplates), or one declared in the `external` setting (secrets, configMaps, persistentVolumeClaims); optional references are skipped.",
   fix: 'Add the missing object to the overlay, fix the name, mark the reference optional, or declare it under external in the configuration.',
   kinds: ['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ExternalSecret', 'SealedSecret', 'Certificate', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
-  options: { external: 'objects created outside the render, by kind: secrets, configMaps, persistentVolumeClaims (also read by config-key and config-rollout)' },
   check(context) {
     const index = crossIndex(context);
     const violations: Violation[] = [];

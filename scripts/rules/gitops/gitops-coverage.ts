@@ -1,5 +1,7 @@
 import type { RepositoryRule, Violation } from '../rule.ts';
-import { describe, stringList } from '../cross/lib/values.ts';
+import type { RuleSettings } from '../rule.ts';
+import { optionsOf, type OptionSpecs } from '../options.ts';
+import { describe } from '../cross/lib/values.ts';
 import { directoryReferences } from './lib/directory-references.ts';
 import type { Tool } from './lib/gitops-objects.ts';
 import { readKustomization } from './lib/kustomization-file.ts';
@@ -9,11 +11,13 @@ import { isDirectory } from './lib/repository-paths.ts';
 const TOOLS: readonly Tool[] = ['flux', 'argocd'];
 const TOOL_NAMES: Record<Tool, string> = { flux: 'Flux Kustomization', argocd: 'Argo CD Application or ApplicationSet' };
 
+const OPTIONS = {
+  require: { type: 'choices', values: TOOLS, description: 'which tools must reconcile every overlay: [flux, argocd] (default), [flux] or [argocd]' },
+} as const satisfies OptionSpecs;
+
 /** `options['gitops-coverage'].require`: which tools must reconcile every overlay (default both). */
-export function requiredTools(options: Record<string, unknown> | undefined): Tool[] {
-  const value = options?.require;
-  if (!Array.isArray(value)) return [...TOOLS];
-  return stringList(value).filter((tool): tool is Tool => (TOOLS as readonly string[]).includes(tool));
+export function requiredTools(settings: RuleSettings): Tool[] {
+  return [...(optionsOf(settings, 'gitops-coverage', OPTIONS).require ?? TOOLS)];
 }
 
 export const gitopsCoverage: RepositoryRule = {
@@ -25,7 +29,7 @@ export const gitopsCoverage: RepositoryRule = {
   fix: 'Add a Flux Kustomization / Argo CD Application for the overlay (or narrow options.require), and point GitOps objects at overlays only, never at base/ or components/.',
   kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
   equivalents: {},
-  options: { require: 'which tools must reconcile every overlay: [flux, argocd] (default), [flux] or [argocd]' },
+  options: OPTIONS,
   check(context) {
     const overlays = overlaysOf(context);
     const gitopsDirs = gitopsManifestDirs(context);
@@ -50,7 +54,7 @@ export const gitopsCoverage: RepositoryRule = {
       }
     }
     if (gitopsDirs.length === 0) return violations;
-    const required = requiredTools(context.settings.options['gitops-coverage']);
+    const required = requiredTools(context.settings);
     for (const overlay of overlays) {
       const missing = required.filter((tool) => !covered.get(overlay.dir)?.has(tool));
       if (missing.length === 0) continue;

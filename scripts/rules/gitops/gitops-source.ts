@@ -1,4 +1,5 @@
 import type { Resource } from '../../lib/model.ts';
+import { GITOPS_SOURCE_OPTIONS } from './lib/production.ts';
 import { pointer } from '../../lib/model.ts';
 import { describe, isRecord, listAt, stringAt } from '../cross/lib/values.ts';
 import type { RepositoryContext, RepositoryRule, Violation } from '../rule.ts';
@@ -143,11 +144,11 @@ export const gitopsSource: RepositoryRule = {
   id: 'gitops-source',
   severity: 'error',
   description:
-    "Flux sourceRefs name a source defined in the GitOps manifests; Flux GitRepository url and Argo CD repoURL are this repository (options.repository, else they agree with each other); production (options.production namespaces, else the prod overlay's) follows a branch or tag, never HEAD.",
+    "Flux sourceRefs name a source defined in the GitOps manifests; Flux GitRepository url and Argo CD repoURL are this repository (the `repository` setting, else they agree with each other); production (options.production namespaces, else the prod overlay's) follows a branch or tag, never HEAD.",
   fix: 'Define the referenced GitRepository, use the one repository URL everywhere, and set targetRevision / ref.branch to a branch or tag such as main.',
   kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
   equivalents: {},
-  options: { repository: 'this repository\'s URL, which every GitRepository url and Application repoURL must name', production: 'namespaces whose apps must not follow HEAD (default: the namespace of overlays/prod)' },
+  options: GITOPS_SOURCE_OPTIONS,
   check(context) {
     return [...sourceRefViolations(context), ...repositoryViolations(context), ...revisionViolations(context)];
   },

@@ -1,11 +1,16 @@
 import { describeRef, refOf } from '../../lib/model.ts';
-import { stringList } from '../lib/read.ts';
+import { optionsOf, type OptionSpecs } from '../options.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { recordedSeries, ruleExpressions } from './lib/expressions.ts';
 import { parsePromql } from './lib/parse-promql.ts';
 
 /** Series Prometheus itself writes for every target and every alert, whatever the target exports. */
 const SYNTHETIC = new Set(['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added', 'ALERTS', 'ALERTS_FOR_STATE']);
+
+const OPTIONS = {
+  exported: { type: 'strings', description: 'metric names the monitored targets export; the rule is off while this is not set' },
+  prefixes: { type: 'strings', description: 'metric-name prefixes accepted as a whole (e.g. kube_ for kube-state-metrics)' },
+} as const satisfies OptionSpecs;
 
 export const promqlMetrics: Rule = {
   id: 'promql-metrics',
@@ -14,15 +19,12 @@ export const promqlMetrics: Rule = {
     'Every metric a PrometheusRule expr selects is one the target exports (options.exported, options.prefixes), a series a recording rule of the same render writes, or one Prometheus writes itself (up, ALERTS). Does nothing until options.exported is declared.',
   fix: 'Use a metric name the target really exports (see its /metrics output), or add it to options.exported of promql-metrics if the exporter was missed there.',
   kinds: ['PrometheusRule'],
-  options: {
-    exported: 'metric names the monitored targets export; the rule is off while this is not set',
-    prefixes: 'metric-name prefixes accepted as a whole (e.g. kube_ for kube-state-metrics)',
-  },
+  options: OPTIONS,
   check(context) {
-    const options = context.settings.options['promql-metrics'];
-    if (!options || !Array.isArray(options.exported)) return [];
-    const exported = new Set(stringList(options.exported));
-    const prefixes = stringList(options.prefixes);
+    const options = optionsOf(context.settings, 'promql-metrics', OPTIONS);
+    if (options.exported === undefined) return [];
+    const exported = new Set(options.exported);
+    const prefixes = options.prefixes ?? [];
     const recorded = recordedSeries(context.index);
     const known = (name: string): boolean =>
       exported.has(name) || SYNTHETIC.has(name) || recorded.has(name) || prefixes.some((prefix) => name.startsWith(prefix));

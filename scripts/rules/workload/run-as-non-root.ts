@@ -1,4 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
+import { optionsOf, type OptionSpecs } from '../options.ts';
 import { containersOf } from '../resource-index.ts';
 import {
   containerSecurityContext,
@@ -11,6 +12,13 @@ import {
 
 // Pod Security Standards "restricted": runAsNonRoot (check_runAsNonRoot.go) and runAsUser != 0
 // (check_runAsUser.go); both are relaxed for pods in a user namespace (hostUsers: false).
+const OPTIONS = {
+  requireRunAsNonRoot: {
+    type: 'boolean',
+    description: 'true: require runAsNonRoot: true exactly as Pod Security restricted does (a non-zero runAsUser alone fails)',
+  },
+} as const satisfies OptionSpecs;
+
 export const runAsNonRoot: Rule = {
   id: 'run-as-non-root',
   severity: 'error',
@@ -19,10 +27,10 @@ export const runAsNonRoot: Rule = {
   fix: 'Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod; remove any false or 0 on containers.',
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'run-as-non-root', polaris: 'runAsRootAllowed' },
-  options: { requireRunAsNonRoot: 'true: require runAsNonRoot: true exactly as Pod Security restricted does (a non-zero runAsUser alone fails)' },
+  options: OPTIONS,
   check: (context) => {
     // `requireRunAsNonRoot: true` is the exact PSS check: a non-zero runAsUser alone is not enough.
-    const strict = context.settings.options['run-as-non-root']?.requireRunAsNonRoot === true;
+    const strict = optionsOf(context.settings, 'run-as-non-root', OPTIONS).requireRunAsNonRoot === true;
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
       if (usesUserNamespace(template)) continue;

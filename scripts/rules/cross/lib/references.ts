@@ -1,10 +1,10 @@
 // Every ConfigMap, Secret and PersistentVolumeClaim a pod template refers to, and where each could come from.
 import type { Resource } from '../../../lib/model.ts';
 import { pointer } from '../../../lib/model.ts';
-import type { RuleContext, RuleSettings } from '../../rule.ts';
+import type { ExternalObjects, RuleContext, RuleSettings } from '../../rule.ts';
 import { containersOf } from '../../resource-index.ts';
 import { crossIndex, type CrossIndex, type Workload } from './cross-index.ts';
-import { isRecord, listAt, nameOf, namespaceOf, recordAt, stringAt, stringList } from './values.ts';
+import { isRecord, listAt, nameOf, namespaceOf, recordAt, stringAt } from './values.ts';
 
 export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
 
@@ -100,17 +100,15 @@ function referencesOf(workload: Workload): ConfigReference[] {
   return out;
 }
 
-const EXTERNAL_LISTS: Record<ReferencedKind, string> = {
+const EXTERNAL_LISTS: Record<ReferencedKind, keyof ExternalObjects> = {
   ConfigMap: 'configMaps',
   Secret: 'secrets',
   PersistentVolumeClaim: 'persistentVolumeClaims',
 };
 
-/** `options['volume-references'].external.{secrets,configMaps,persistentVolumeClaims}`: objects managed outside the render. */
+/** The `external` setting's secrets, configMaps and persistentVolumeClaims: objects managed outside the render. */
 export function isDeclaredExternal(settings: RuleSettings, kind: ReferencedKind, name: string): boolean {
-  const external = settings.options['volume-references']?.external;
-  if (!isRecord(external)) return false;
-  return stringList(external[EXTERNAL_LISTS[kind]]).includes(name);
+  return settings.external[EXTERNAL_LISTS[kind]].includes(name);
 }
 
 /** Who makes a Secret that is not itself in the render: ExternalSecret, SealedSecret, cert-manager Certificate. */

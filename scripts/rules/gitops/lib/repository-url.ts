@@ -12,10 +12,9 @@ export function canonicalRepository(url: string): string {
   return `${host.toLowerCase().replace(/:(22|443)$/, '')}/${cleanPath}`;
 }
 
-/** The repository configured for the rules: `options['gitops-source'].repository`. */
+/** The repository configured for the rules: the `repository` setting. */
 export function configuredRepository(settings: RuleSettings): string | undefined {
-  const value = settings.options['gitops-source']?.repository;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return settings.repository;
 }
 
 /** True when `url` is the configured repository, or when none is configured (then gitops-source compares them). */
