@@ -1,7 +1,7 @@
 // A repository written the way an attacker would write a pull request: overlays that try to read a
 // directory next to the repository, fetch from a local server or run code. The outside directory holds
 // a marker that must never appear in any output.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -69,4 +69,21 @@ export async function attackRepository(build: (ctx: { outside: string; url: stri
 function write(root: string, path: string, text: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
+}
+
+/** Whether the process has ended (a zombie waiting to be reaped has), within a bounded wait: a killed process takes a moment to go. */
+export async function ended(pid: number, withinMs = 10_000): Promise<boolean> {
+  for (let waited = 0; waited <= withinMs; waited += 50) {
+    if (!running(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+export function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }

