@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderBaseline } from '../../scripts/lib/cli/baseline.ts';
 import { clampTimeout, MAX_TIMER_MS } from '../../scripts/lib/render/bounded-process.ts';
 import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
@@ -94,6 +95,17 @@ describe('timeouts', () => {
     const fake = fakeKustomize('sleep 300 &\necho $! > "$PIDFILE"\nexit 3\n');
     const result = await render('ok', { binary: fake.binary, timeoutMs: 120_000 });
     expect(result.findings).toEqual([expect.objectContaining({ rule: 'render', message: expect.stringContaining('exited with code 3 without saying why') })]);
+    expect(await ended(fake.child())).toBe(true);
+  });
+});
+
+describe('--baseline', () => {
+  it('honours --timeout: a render at the ref that hangs is stopped and reported, not waited for', async () => {
+    const fake = fakeKustomize('sleep 300 &\necho $! > "$PIDFILE"\nsleep 300\n');
+    const sources = [{ kind: 'kustomization' as const, name: 'overlays/ok', path: join(attack.repo, 'overlays', 'ok') }];
+    const { baseline, findings } = await renderBaseline('HEAD', { root: attack.repo, sources, binary: fake.binary, timeoutMs: 1000, concurrency: 1 });
+    expect(baseline.renders.size).toBe(0);
+    expect(findings).toEqual([expect.objectContaining({ source: 'overlays/ok', message: expect.stringContaining('does not render at HEAD') })]);
     expect(await ended(fake.child())).toBe(true);
   });
 });
