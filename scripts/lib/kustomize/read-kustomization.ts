@@ -77,7 +77,8 @@ function structuralProblem(document: Document.Parsed, lineAt: (offset: number | 
       return undefined;
     },
     Pair(_key, pair) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === '<<') {
+      // YAML 1.1 turns a plain `<<` key into a merge marker (a symbol); a quoted one stays a string.
+      if (isPair(pair) && isScalar(pair.key) && (pair.key.source === '<<' || pair.key.value === '<<' || typeof pair.key.value === 'symbol')) {
         problem = { message: 'uses a `<<` merge key', fix: 'Write the merged fields out.', line: lineAt(pair.key.range?.[0]) };
         return visit.BREAK;
       }
