@@ -2,29 +2,35 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeCommandFailure } from './lib/cli/command-errors.ts';
+import { exitCodeOf } from './lib/cli/command-errors.ts';
+import { runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { terminalLines, terminalText } from './lib/report/escape.ts';
 import { PROMOTE_USAGE, parsePromoteOptions } from './lib/gitops/promote-options.ts';
 import { nextStepsText } from './lib/gitops/pr-body.ts';
 import { PromotionRefused, promote, type PromotionResult } from './lib/gitops/promotion.ts';
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Exit status: 0 promoted (or dry run), 1 the result fails validation, 2 refused or bad input. */
+export function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  return exitCodeOf('promote', io, () => promoteCommand(argv, io));
+}
+
+async function promoteCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const options = parsePromoteOptions(argv);
   if (options.help) {
-    process.stdout.write(`${PROMOTE_USAGE}\n`);
+    io.stdout.write(`${PROMOTE_USAGE}\n`);
     return 0;
   }
   let result: PromotionResult;
   try {
-    result = await promote({ ...options, cwd: process.cwd() });
+    result = await promote({ ...options, cwd: io.cwd });
   } catch (error) {
     if (!(error instanceof PromotionRefused)) throw error;
-    process.stderr.write(`promote: ${terminalText(error.message)}\n`);
-    if (error.details) process.stderr.write(`${terminalLines(error.details)}\n`);
+    io.stderr.write(`promote: ${terminalText(error.message)}\n`);
+    if (error.details) io.stderr.write(`${terminalLines(error.details)}\n`);
     return error.exitCode;
   }
-  process.stdout.write(result.body);
-  process.stderr.write(nextSteps(result, options.dryRun));
+  io.stdout.write(result.body);
+  io.stderr.write(nextSteps(result, options.dryRun));
   return 0;
 }
 
@@ -36,12 +42,4 @@ function nextSteps(result: PromotionResult, dryRun: boolean): string {
   return nextStepsText(result, bodyFile);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${describeCommandFailure('promote', error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runIfEntry(import.meta.url, main);

@@ -7,36 +7,41 @@ import { resolveKubernetesVersion } from './lib/cli/kubernetes-version.ts';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
 import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipeline.ts';
 import { renderBaseline } from './lib/cli/baseline.ts';
-import { describeCommandFailure } from './lib/cli/command-errors.ts';
+import { exitCodeOf } from './lib/cli/command-errors.ts';
+import { readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { resolveKustomize } from './lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
 import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './lib/cli/policies.ts';
 import { CONFIG_FILE } from './rules/config.ts';
 
-/** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const options = parseValidateOptions(argv);
+/** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job (one line on stderr). */
+export function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  return exitCodeOf('validate', io, () => validate(argv, io));
+}
+
+async function validate(argv: readonly string[], io: CommandIo): Promise<number> {
+  const options = parseValidateOptions(argv, io.cwd);
   if (options.help) {
-    process.stdout.write(`${VALIDATE_USAGE}\n`);
+    io.stdout.write(`${VALIDATE_USAGE}\n`);
     return 0;
   }
   if (options.listRules) {
-    process.stdout.write(ruleListing());
+    io.stdout.write(ruleListing());
     return 0;
   }
-  const root = process.cwd();
-  const config = loadConfig(options.config, root);
+  const root = io.cwd;
+  const config = loadConfig(options.config && resolve(root, options.config), root);
   const discovery = options.paths.length > 0 ? discoverPaths(options.paths, root) : discoverRepository(root);
   const log = (line: string) => {
-    if (!options.quiet) process.stderr.write(`${line}\n`);
+    if (!options.quiet) io.stderr.write(`${line}\n`);
   };
-  const color = shouldUseColor(process.stderr, process.env);
-  const locations = [...options.schemaLocations.map((dir) => resolve(dir)), VENDORED_SCHEMAS];
+  const color = shouldUseColor(io.stderr, io.env);
+  const locations = [...options.schemaLocations.map((dir) => resolve(root, dir)), VENDORED_SCHEMAS];
   const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion, locations);
   const needsKustomize = discovery.sources.some((source) => source.kind === 'kustomization');
   const notes: string[] = [];
-  const binary = needsKustomize ? await resolveKustomize(process.env, notes) : undefined;
+  const binary = needsKustomize ? await resolveKustomize(io.env, notes) : undefined;
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
   const checks: SourceCheck[] = [policyCheck(config)];
@@ -57,6 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       repositoryChecks,
       unreadableSources: discovery.findings.length,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
+      readStdin: () => readAll(io.stdin),
     },
     [
       ...discovery.findings,
@@ -65,25 +71,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     ],
   );
   const text = formatReport(report, options.format, {
-    color: options.output === undefined && shouldUseColor(process.stdout, process.env),
+    color: options.output === undefined && shouldUseColor(io.stdout, io.env),
     quiet: options.quiet,
     rules: ruleDescriptions(),
   });
-  writeReport(text, options);
+  writeReport(text, options, io);
   return report.summary.errors > 0 ? 1 : 0;
 }
 
-function writeReport(text: string, options: ValidateOptions): void {
-  if (options.output) writeFileSync(options.output, text);
-  else process.stdout.write(text);
+function writeReport(text: string, options: ValidateOptions, io: CommandIo): void {
+  if (options.output) writeFileSync(resolve(io.cwd, options.output), text);
+  else io.stdout.write(text);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${describeCommandFailure('validate', error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runIfEntry(import.meta.url, main);

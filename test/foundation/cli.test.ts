@@ -78,12 +78,14 @@ describe('npm run validate', () => {
     expect(finding.message).toMatch(/first is at .*dup\.yaml:1/);
   });
 
+  // The size is the point here (input limits, whole-file reads); throughput is `npm run bench`'s to measure.
   it('survives a 20 MB file', async () => {
-    const many = Array.from({ length: 60_000 }, (_, i) => goodConfigMap.replace('good', `cm-${i}`).replace('k: v', `k: ${'x'.repeat(250)}`)).join('---\n');
+    const many = Array.from({ length: 2_000 }, (_, i) => goodConfigMap.replace('good', `cm-${i}`).replace('k: v', `k: ${'x'.repeat(10_000)}`)).join('---\n');
+    expect(many.length).toBeGreaterThan(20_000_000);
     const file = tempFile('big.yaml', many);
     const result = await runValidate([file, ...schemas, '--quiet', '--format', 'json']);
     expect(result.exitCode).toBe(0);
-    expect(JSON.parse(result.stdout).summary.resources).toBe(60_000);
+    expect(JSON.parse(result.stdout).summary.resources).toBe(2_000);
   });
 
   it('writes the report to --output', async () => {

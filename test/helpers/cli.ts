@@ -1,8 +1,11 @@
-// Runs a toolkit command as a user would: a real process, real files, real exit code.
+// Runs a toolkit command as a user would: real files, real exit code, its output captured. In-process by
+// default (the command's exported `main`, the same code the entry runs); as a real process where the
+// process itself is under test (test/foundation/entry-points.test.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
+import type { CommandIo, CommandMain } from '../../scripts/lib/cli/command-io.ts';
 
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
 
@@ -15,11 +18,40 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runScript(
-  script: string,
-  args: readonly string[],
-  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
-): Promise<CliResult> {
+export interface RunOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+}
+
+export type Command = 'validate' | 'diff' | 'promote';
+
+// Loaded on first use: a test file pays only for the commands it runs.
+const COMMANDS: Record<Command, () => Promise<{ main: CommandMain }>> = {
+  validate: () => import('../../scripts/validate.ts'),
+  diff: () => import('../../scripts/diff.ts'),
+  promote: () => import('../../scripts/promote.ts'),
+};
+
+/** The command's `main` in this process, with the environment a child process of the test would get. */
+export async function runCommand(command: Command, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const { main } = await COMMANDS[command]();
+  const output = { stdout: '', stderr: '' };
+  const io: CommandIo = {
+    stdout: { write: (text: string) => (output.stdout += text) },
+    stderr: { write: (text: string) => (output.stderr += text) },
+    cwd: options.cwd ?? repositoryRoot,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    stdin: options.input === undefined ? [] : [Buffer.from(options.input)],
+  };
+  const exitCode = await main(args, io);
+  return { exitCode, ...output };
+}
+
+export const runValidate = (args: readonly string[], options?: RunOptions) => runCommand('validate', args, options);
+
+/** A real `node` process running the TypeScript entry through tsx, as `npm run <command>` does in development. */
+export async function runScript(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   const result = await execa(process.execPath, ['--import', tsxLoader, join(repositoryRoot, 'scripts', script), ...args], {
     cwd: options.cwd ?? repositoryRoot,
     reject: false,
@@ -28,6 +60,3 @@ export async function runScript(
   });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
-
-export const runValidate = (args: readonly string[], options?: Parameters<typeof runScript>[2]) =>
-  runScript('validate.ts', args, options);

@@ -30,7 +30,7 @@ describe('npm run diff', () => {
   it('reports changed fields, added, removed and renamed resources between a ref and the working tree', async () => {
     const head = await git(repo, 'rev-parse', 'HEAD');
 
-    const result = await run('diff.ts', ['--base', 'HEAD~1', 'prod'], repo);
+    const result = await run('diff', ['--base', 'HEAD~1', 'prod'], repo);
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Rendered diff: HEAD~1 → working tree');
@@ -51,7 +51,7 @@ describe('npm run diff', () => {
   it('compares every overlay by default and says which exist on one side only', async () => {
     await cp(join(repo, 'overlays/dev'), join(repo, 'overlays/staging'), { recursive: true });
     try {
-      const result = await run('diff.ts', ['--base', 'HEAD'], repo);
+      const result = await run('diff', ['--base', 'HEAD'], repo);
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toMatch(/^overlays\/canary: no changes \(\d+ resources\)$/m);
       expect(result.stdout).toMatch(/^overlays\/staging: overlay added \(\d+ resources\)$/m);
@@ -62,7 +62,7 @@ describe('npm run diff', () => {
   });
 
   it('writes Markdown with a heading per overlay and a table per changed resource', async () => {
-    const result = await run('diff.ts', ['--base', 'HEAD~1', '--format', 'markdown', 'overlays/prod'], repo);
+    const result = await run('diff', ['--base', 'HEAD~1', '--format', 'markdown', 'overlays/prod'], repo);
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^### `overlays\/prod`\n\n\d+ changed, 1 added, 3 removed, \d+ unchanged \(`HEAD~1` → `working tree`\)\n/);
@@ -76,7 +76,7 @@ describe('npm run diff', () => {
   it('reports an overlay that does not render on one side', async () => {
     await edit(join(repo, 'overlays/canary/kustomization.yaml'), (text) => text.replace('  - ../../base\n', '  - ../../base\n  - missing.yaml\n'));
     try {
-      const result = await run('diff.ts', ['--base', 'HEAD', 'canary'], repo);
+      const result = await run('diff', ['--base', 'HEAD', 'canary'], repo);
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain('overlays/canary: could not be compared');
       expect(result.stdout).toMatch(/! working tree: .*"missing\.yaml", which does not exist/);
@@ -86,11 +86,11 @@ describe('npm run diff', () => {
   });
 
   it('exits 2 on an unknown ref or outside a git repository', async () => {
-    const unknown = await run('diff.ts', ['--base', 'no-such-branch'], repo);
+    const unknown = await run('diff', ['--base', 'no-such-branch'], repo);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr.trim()).toBe('diff: unknown git ref: no-such-branch');
 
-    const outside = await run('diff.ts', ['--base', 'HEAD'], join(repo, '..'));
+    const outside = await run('diff', ['--base', 'HEAD'], join(repo, '..'));
     expect(outside.exitCode).toBe(2);
     expect(outside.stderr).toMatch(/^diff: .* is not inside a git repository/);
   });

@@ -31,7 +31,7 @@ describe('npm run promote', () => {
     const original = await readFile(join(repo, PROD), 'utf8');
     const head = await git(repo, 'rev-parse', 'HEAD');
 
-    const result = await run('promote.ts', PROMOTE, repo);
+    const result = await run('promote', PROMOTE, repo);
 
     expect(result.stderr).toContain('promote/prod-2026.9.6');
     expect(result.exitCode).toBe(0);
@@ -66,7 +66,7 @@ describe('npm run promote', () => {
   it('prints the pull request in a dry run and changes nothing', async () => {
     const original = await readFile(join(repo, PROD), 'utf8');
 
-    const result = await run('promote.ts', [...PROMOTE, '--dry-run'], repo);
+    const result = await run('promote', [...PROMOTE, '--dry-run'], repo);
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('## Promote `ghcr.io/openclaw/openclaw` `2026.9.5` → `2026.9.6` in `overlays/prod`');
@@ -81,7 +81,7 @@ describe('npm run promote', () => {
     await edit(join(repo, PROD), (text) => text.replace('newTag: "2026.9.5"', 'newTag: "2026.9.6"'));
     await commitAll(repo, 'prod already promoted');
 
-    const result = await run('promote.ts', PROMOTE, repo);
+    const result = await run('promote', PROMOTE, repo);
 
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim()).toBe('promote: nothing to promote: ghcr.io/openclaw/openclaw is already the same in overlays/canary and overlays/prod');
@@ -91,7 +91,7 @@ describe('npm run promote', () => {
   it('refuses to start from a dirty working tree', async () => {
     await writeFile(join(repo, 'notes.txt'), 'work in progress\n');
 
-    const result = await run('promote.ts', PROMOTE, repo);
+    const result = await run('promote', PROMOTE, repo);
 
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^promote: the working tree has uncommitted changes \(1 path, e\.g\. notes\.txt\)/);
@@ -104,7 +104,7 @@ describe('npm run promote', () => {
     await commitAll(repo, 'canary: latest');
     const original = await readFile(join(repo, PROD), 'utf8');
 
-    const result = await run('promote.ts', PROMOTE, repo);
+    const result = await run('promote', PROMOTE, repo);
 
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/^promote: validation of the promoted overlays\/prod failed with \d+ error\(s\); nothing was changed/);
@@ -116,12 +116,12 @@ describe('npm run promote', () => {
   });
 
   it('refuses a missing overlay or image entry with one line', async () => {
-    const missingOverlay = await run('promote.ts', ['--from', 'staging', '--to', 'prod', '--dry-run'], repo);
+    const missingOverlay = await run('promote', ['--from', 'staging', '--to', 'prod', '--dry-run'], repo);
     expect(missingOverlay.exitCode).toBe(2);
     expect(missingOverlay.stderr).toMatch(/^promote: overlay overlays\/staging not found/);
     expect(missingOverlay.stderr.trim().split('\n')).toHaveLength(1);
 
-    const missingImage = await run('promote.ts', [...PROMOTE, '--image', 'ghcr.io/openclaw/browser', '--dry-run'], repo);
+    const missingImage = await run('promote', [...PROMOTE, '--image', 'ghcr.io/openclaw/browser', '--dry-run'], repo);
     expect(missingImage.exitCode).toBe(2);
     expect(missingImage.stderr.trim()).toBe('promote: overlays/canary has no images: entry named ghcr.io/openclaw/browser (it lists ghcr.io/openclaw/openclaw)');
   });

@@ -1,12 +1,12 @@
-// Throwaway git repositories holding this repository's manifests, and the commands run as processes.
+// Throwaway git repositories holding this repository's manifests, and the commands run in them.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { repositoryRoot, runScript, type CliResult } from '../helpers/cli.ts';
+import { repositoryRoot, runCommand, type CliResult } from '../helpers/cli.ts';
 
-export function run(script: 'promote.ts' | 'diff.ts', args: readonly string[], cwd: string): Promise<CliResult> {
-  return runScript(script, args, { cwd });
+export function run(command: 'promote' | 'diff', args: readonly string[], cwd: string): Promise<CliResult> {
+  return runCommand(command, args, { cwd });
 }
 
 export async function git(cwd: string, ...args: string[]): Promise<string> {

@@ -1,6 +1,7 @@
 // Which errors the promote and diff commands print as one line with exit 2, and which are bugs.
 import { SchemaLoadError } from '../check/schema-validator.ts';
 import { ConfigError } from './policies.ts';
+import type { CommandIo } from './command-io.ts';
 import { UsageError } from './command-line.ts';
 import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
 import { GitInputError } from '../gitops/git.ts';
@@ -8,13 +9,23 @@ import { KustomizationEditError } from '../gitops/images.ts';
 import { OverlayInputError } from '../gitops/overlays.ts';
 import { terminalLines, terminalText } from '../report/escape.ts';
 
-/** One line, whatever the error says (messages quote paths and names from the repository); DEBUG keeps the stack. */
-export function describeCommandFailure(command: string, error: unknown): string {
-  const text = describe(command, error);
-  return process.env.DEBUG ? terminalLines(text) : terminalText(text);
+/** Runs a command's work; anything it throws becomes one line on stderr and exit 2, as the entry promises. */
+export async function exitCodeOf(command: string, io: Pick<CommandIo, 'stderr' | 'env'>, work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    io.stderr.write(`${describeCommandFailure(command, error, io.env)}\n`);
+    return 2;
+  }
 }
 
-function describe(command: string, error: unknown): string {
+/** One line, whatever the error says (messages quote paths and names from the repository); DEBUG keeps the stack. */
+export function describeCommandFailure(command: string, error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const text = describe(command, error, env);
+  return env.DEBUG ? terminalLines(text) : terminalText(text);
+}
+
+function describe(command: string, error: unknown, env: NodeJS.ProcessEnv): string {
   if (error instanceof UsageError) return `${command}: ${error.message} (see --help)`;
   if (
     error instanceof GitInputError ||
@@ -26,6 +37,6 @@ function describe(command: string, error: unknown): string {
   ) {
     return `${command}: ${error.message}`;
   }
-  if (process.env.DEBUG && error instanceof Error) return `${command}: internal error: ${error.stack}`;
+  if (env.DEBUG && error instanceof Error) return `${command}: internal error: ${error.stack}`;
   return `${command}: internal error: ${error instanceof Error ? error.message : String(error)}`;
 }

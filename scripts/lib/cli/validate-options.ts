@@ -47,7 +47,8 @@ Options:
 
 Exit status: 0 no error findings, 1 error findings, 2 the tool could not do its job.`;
 
-export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
+/** `cwd`: what a relative --output is relative to. */
+export function parseValidateOptions(argv: readonly string[], cwd = process.cwd()): ValidateOptions {
   const parsed = parseCommandLine({
     args: [...argv],
     allowPositionals: true,
@@ -79,7 +80,7 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
   return {
     paths: positionals,
     format,
-    output: writableOutput(values.output),
+    output: writableOutput(values.output, cwd),
     kubernetesVersion: values['kubernetes-version']?.replace(/^v/, ''),
     schemaLocations: values['schema-location'] as string[],
     crdPaths: values.crd as string[],
@@ -96,9 +97,9 @@ export function parseValidateOptions(argv: readonly string[]): ValidateOptions {
 }
 
 /** A report that cannot be written is bad input, found before minutes of rendering rather than after. */
-function writableOutput(file: string | undefined): string | undefined {
+function writableOutput(file: string | undefined, cwd: string): string | undefined {
   if (file === undefined) return undefined;
-  const dir = dirname(resolve(file));
+  const dir = dirname(resolve(cwd, file));
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
     accessSync(dir, constants.W_OK);

@@ -55,7 +55,7 @@ export function discoverPaths(paths: readonly string[], root: string): Discovery
       sources.push({ kind: 'stdin', name: '-', path: '-' });
       continue;
     }
-    const path = resolve(given);
+    const path = resolve(root, given);
     if (!existsSync(path)) {
       findings.push(inputFinding(given, `path does not exist: ${given}`, 'Check the path; give an overlay directory, a YAML file or - for standard input.'));
       continue;

@@ -1,0 +1,46 @@
+// The commands as real processes: arguments, standard streams and exit status through the operating
+// system. Everything else about the commands is tested in-process (test/helpers/cli.ts); these few
+// runs prove that the entry files call the same `main` and hand its exit status to the process.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/cli.ts';
+import { manifestRepository, removeRepository } from '../promotion/repo.ts';
+
+const badConfigMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n  lables: {}\n';
+const schemas = ['--schema-location', 'test/fixtures/schemas', '--kubernetes-version', '1.99'];
+
+let repo: string;
+beforeAll(async () => {
+  repo = await manifestRepository();
+});
+afterAll(async () => {
+  await removeRepository(repo);
+});
+
+describe('the command processes', () => {
+  it('validate reads standard input, writes JSON to standard output and exits 1 for an error finding', async () => {
+    const result = await runScript('validate.ts', ['-', ...schemas, '--format', 'json'], { input: badConfigMap });
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout).findings[0]).toMatchObject({ rule: 'schema', file: '-', line: 5 });
+  });
+
+  it('validate exits 2 with one line on standard error for a bad argument', async () => {
+    const result = await runScript('validate.ts', ['--no-such-flag']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^validate: Unknown option '--no-such-flag'/)]);
+  });
+
+  it('diff renders an overlay at a ref and in the working tree, and exits 0', async () => {
+    const result = await runScript('diff.ts', ['--base', 'HEAD', 'prod'], { cwd: repo });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^overlays\/prod: no changes \(\d+ resources\)$/m);
+  });
+
+  it('promote prints the pull request of a dry run and exits 0', async () => {
+    const result = await runScript('promote.ts', ['--from', 'canary', '--to', 'prod', '--ignore-missing-schemas', '--dry-run'], { cwd: repo });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('## Promote ghcr.io/openclaw/openclaw');
+    expect(result.stderr).toContain('promote: dry run: nothing written');
+  });
+});
