@@ -1,6 +1,5 @@
 // `npm run diff`: what the overlays render to at a git ref versus the working tree, resource by resource.
-import { exitCodeOf } from './lib/cli/command-errors.ts';
-import { runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
+import { exitCodeOf, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { DIFF_USAGE, parseDiffOptions } from './lib/gitops/diff-options.ts';
 import { formatDiff } from './lib/gitops/format-diff.ts';
 import { renderedDiff } from './lib/gitops/rendered-diff.ts';

@@ -2,8 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitCodeOf } from './lib/cli/command-errors.ts';
-import { runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
+import { exitCodeOf, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { terminalLines, terminalText } from './lib/report/escape.ts';
 import { PROMOTE_USAGE, parsePromoteOptions } from './lib/gitops/promote-options.ts';
 import { nextStepsText } from './lib/gitops/pr-body.ts';

@@ -6,10 +6,7 @@ import { customResourceValidator } from './lib/check/crd-validator.ts';
 import { resolveKubernetesVersion } from './lib/cli/kubernetes-version.ts';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
 import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipeline.ts';
-import { renderBaseline } from './lib/cli/baseline.ts';
-import { exitCodeOf } from './lib/cli/command-errors.ts';
-import { readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
-import { resolveKustomize } from './lib/render/kustomize-binary.ts';
+import { exitCodeOf, readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
 import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './lib/cli/policies.ts';
@@ -41,11 +38,20 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
   const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion, locations);
   const needsKustomize = discovery.sources.some((source) => source.kind === 'kustomization');
   const notes: string[] = [];
-  const binary = needsKustomize ? await resolveKustomize(io.env, notes) : undefined;
+  // Loaded only when used, as is --baseline's git: a run over plain files starts without them.
+  const binary = needsKustomize ? await (await import('./lib/render/kustomize-binary.ts')).resolveKustomize(io.env, notes) : undefined;
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
   const checks: SourceCheck[] = [policyCheck(config)];
-  const baseline = options.baseline ? await renderBaseline(options.baseline, { root, sources: discovery.sources, binary, timeoutMs: options.timeoutSeconds * 1000, concurrency: options.jobs }) : undefined;
+  const baseline = options.baseline
+    ? await (await import('./lib/cli/baseline.ts')).renderBaseline(options.baseline, {
+        root,
+        sources: discovery.sources,
+        binary,
+        timeoutMs: options.timeoutSeconds * 1000,
+        concurrency: options.jobs,
+      })
+    : undefined;
   const repositoryChecks: RepositoryCheck[] = [repositoryCheck(config, root, baseline?.baseline)];
   const report = await runPipeline(
     discovery.sources,

@@ -1,16 +1,11 @@
 // Runs a toolkit command as a user would: real files, real exit code, its output captured. In-process by
 // default (the command's exported `main`, the same code the entry runs); as a real process where the
 // process itself is under test (test/foundation/entry-points.test.ts).
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import type { CommandIo, CommandMain } from '../../scripts/lib/cli/command-io.ts';
 
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
-
-// `node --import tsx` resolves tsx from the working directory, which may be outside this repository.
-const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
 
 export interface CliResult {
   exitCode: number;
@@ -50,9 +45,12 @@ export async function runCommand(command: Command, args: readonly string[], opti
 
 export const runValidate = (args: readonly string[], options?: RunOptions) => runCommand('validate', args, options);
 
-/** A real `node` process running the TypeScript entry through tsx, as `npm run <command>` does in development. */
-export async function runScript(script: string, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const result = await execa(process.execPath, ['--import', tsxLoader, join(repositoryRoot, 'scripts', script), ...args], {
+/**
+ * A real `node` process started the way `npm run <command>` starts it (bin/launch.mjs): the build in dist/
+ * when it is up to date (as after `npm ci`), the TypeScript sources through tsx when they changed since.
+ */
+export async function runProcess(command: Command, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const result = await execa(process.execPath, [join(repositoryRoot, 'bin', 'launch.mjs'), command, ...args], {
     cwd: options.cwd ?? repositoryRoot,
     reject: false,
     env: { NO_COLOR: '1', ...options.env },

@@ -4,15 +4,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type standaloneModule from 'ajv/dist/standalone/index.js';
 import type { KubeObject } from '../model.ts';
 import { cacheDir } from '../cache-dir.ts';
 import { describeSchemaErrors, type SchemaViolation } from './schema-errors.ts';
 import { schemaCandidates } from './schema-locations.ts';
-
-// The module is CommonJS; its default export is the function itself under Node's interop.
-const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
 
 export const VENDORED_SCHEMAS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas');
 
@@ -29,7 +26,8 @@ export type SchemaOutcome = { kind: 'valid' } | { kind: 'invalid'; violations: S
 export class SchemaLoadError extends Error {}
 
 export class SchemaValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { source: true } });
+  // Created on the first compile: a run whose validators all come from the cache never loads ajv's compiler.
+  private compiler?: Ajv;
   private readonly byKind = new Map<string, ValidateFunction | null>();
   private readonly byFile = new Map<string, ValidateFunction>();
   private readonly require = createRequire(import.meta.url);
@@ -80,12 +78,20 @@ export class SchemaValidator {
   private compile(schema: object, text: string, file: string): ValidateFunction {
     let validator: ValidateFunction;
     try {
-      validator = this.ajv.compile(schema);
+      validator = this.ajv().compile(schema);
     } catch (error) {
       throw new SchemaLoadError(`cannot compile schema ${file}: ${(error as Error).message}`);
     }
     this.toCache(text, validator);
     return validator;
+  }
+
+  private ajv(): Ajv {
+    if (!this.compiler) {
+      const { Ajv: Compiler } = this.require('ajv') as typeof import('ajv');
+      this.compiler = new Compiler({ strict: false, allErrors: true, validateFormats: false, code: { source: true } });
+    }
+    return this.compiler;
   }
 
   private cachePath(text: string): string | undefined {
@@ -112,7 +118,9 @@ export class SchemaValidator {
     try {
       // The generated code requires ajv's runtime helpers by package name; an absolute path lets a cache
       // outside node_modules (OPENCLAW_VALIDATE_CACHE) load them too.
-      const code = standaloneCode(this.ajv, validator).replaceAll('require("ajv/', `require(${JSON.stringify(`${this.ajvRoot}/`).slice(0, -1)}`);
+      // The module is CommonJS; its export is the function itself.
+      const standaloneCode = this.require('ajv/dist/standalone/index.js') as typeof standaloneModule.default;
+      const code = standaloneCode(this.ajv(), validator).replaceAll('require("ajv/', `require(${JSON.stringify(`${this.ajvRoot}/`).slice(0, -1)}`);
       mkdirSync(dirname(path), { recursive: true });
       const partial = `${path}.${process.pid}.partial`;
       writeFileSync(partial, code);

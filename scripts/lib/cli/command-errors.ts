@@ -1,23 +1,13 @@
-// Which errors the promote and diff commands print as one line with exit 2, and which are bugs.
+// Which errors the commands print as one line with exit 2, and which are bugs. Loaded only when a command
+// fails: the error classes it tells apart come with modules (execa, git, kustomize) a plain run does not need.
 import { SchemaLoadError } from '../check/schema-validator.ts';
 import { ConfigError } from './policies.ts';
-import type { CommandIo } from './command-io.ts';
 import { UsageError } from './command-line.ts';
 import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
 import { GitInputError } from '../gitops/git.ts';
 import { KustomizationEditError } from '../gitops/images.ts';
 import { OverlayInputError } from '../gitops/overlays.ts';
 import { terminalLines, terminalText } from '../report/escape.ts';
-
-/** Runs a command's work; anything it throws becomes one line on stderr and exit 2, as the entry promises. */
-export async function exitCodeOf(command: string, io: Pick<CommandIo, 'stderr' | 'env'>, work: () => Promise<number>): Promise<number> {
-  try {
-    return await work();
-  } catch (error) {
-    io.stderr.write(`${describeCommandFailure(command, error, io.env)}\n`);
-    return 2;
-  }
-}
 
 /** One line, whatever the error says (messages quote paths and names from the repository); DEBUG keeps the stack. */
 export function describeCommandFailure(command: string, error: unknown, env: NodeJS.ProcessEnv = process.env): string {

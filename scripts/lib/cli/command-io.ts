@@ -23,6 +23,17 @@ export interface CommandIo {
 /** Exit status: 0 success, 1 findings (validate, promote), 2 the command could not do its job. */
 export type CommandMain = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
+/** Runs a command's work; anything it throws becomes one line on stderr and exit 2, as the entry promises. */
+export async function exitCodeOf(command: string, io: Pick<CommandIo, 'stderr' | 'env'>, work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    const { describeCommandFailure } = await import('./command-errors.ts');
+    io.stderr.write(`${describeCommandFailure(command, error, io.env)}\n`);
+    return 2;
+  }
+}
+
 export function processIo(): CommandIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, stdin: process.stdin };
 }

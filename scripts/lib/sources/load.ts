@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Finding, Resource, Source } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
-import { renderKustomization } from '../render/render.ts';
 import { KUSTOMIZATION_FILES, displayPath, inputFinding, isInside, repositoryBoundary } from './discover.ts';
 
 export interface LoadOptions {
@@ -32,6 +31,8 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
     case 'kustomization': {
       if (!options.binary) throw new Error('internal: a kustomization source needs a kustomize binary');
       // The guard (graph walk, boundary, remote and code-running refusals) lives inside the render itself.
+      // Imported here: rendering brings execa, which a run over plain files never needs to load.
+      const { renderKustomization } = await import('../render/render.ts');
       const { resources, findings } = await renderKustomization(source.path, {
         binary: options.binary,
         source: source.name,

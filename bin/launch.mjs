@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// @ts-check
+// What `npm run validate|diff|promote` and the installed `openclaw-validate` start. It runs the command as
+// built to JavaScript in dist/ (`npm ci` builds it; no TypeScript is transpiled at start-up), but only when
+// every source in scripts/ is older than its built file: after an edit or a pull it runs the TypeScript
+// sources through tsx instead, so a run never uses stale JavaScript (`npm run build` makes it fast again).
+// Plain JavaScript because it must run before anything is built.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const COMMANDS = ['validate', 'diff', 'promote'];
+
+/**
+ * Why dist/ cannot be used for a run, or undefined when it can: every scripts/**.ts has a dist/**.js
+ * written after it. An installed copy without scripts/ uses dist/ as it is.
+ * @param {string} root
+ * @returns {string | undefined}
+ */
+export function staleBuild(root) {
+  const sources = join(root, 'scripts');
+  const built = join(root, 'dist');
+  if (!existsSync(sources)) return existsSync(built) ? undefined : 'neither scripts/ nor dist/ exists';
+  /** @type {string[]} */
+  const pending = [sources];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        const name = relative(sources, path);
+        const output = join(built, name.replace(/\.ts$/, '.js'));
+        if (!existsSync(output)) return `dist/ has no build of scripts/${name}`;
+        if (statSync(path).mtimeMs > statSync(output).mtimeMs) return `scripts/${name} changed after the last build`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs one command with the process's streams, directory and environment; sets the exit status.
+ * @param {string} command
+ * @param {readonly string[]} args
+ */
+export async function launch(command, args) {
+  if (!COMMANDS.includes(command)) {
+    process.stderr.write(`openclaw: unknown command "${command ?? ''}" (one of ${COMMANDS.join(', ')})\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const stale = staleBuild(ROOT);
+  let tree = join(ROOT, 'dist');
+  let extension = '.js';
+  if (stale) {
+    // Said on a terminal only: scripts and CI read stderr, and the run is correct either way, just slower.
+    if (process.stderr.isTTY) process.stderr.write(`note: ${stale}; running the TypeScript sources (npm run build for a fast start)\n`);
+    const { register } = await import('tsx/esm/api');
+    register();
+    tree = join(ROOT, 'scripts');
+    extension = '.ts';
+  }
+  /** @type {{ main: (argv: readonly string[], io: unknown) => Promise<number> }} */
+  const { main } = await import(pathToFileURL(join(tree, `${command}${extension}`)).href);
+  /** @type {{ processIo: () => unknown }} */
+  const { processIo } = await import(pathToFileURL(join(tree, 'lib', 'cli', `command-io${extension}`)).href);
+  process.exitCode = await main(args, processIo());
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
+  await launch(process.argv[2] ?? '', process.argv.slice(3));
+}
