@@ -38,17 +38,32 @@ export interface LoadOptions {
   options?: Options;
 }
 
+/**
+ * Fixture directories are read-only, so their sources are loaded (and their overlays rendered) once per
+ * worker: the test files share a worker's modules (vitest.config.ts), and several of them start from the
+ * same fixture. Every caller gets its own context object; the sources inside are shared and never mutated.
+ */
+const loaded = new Map<string, Promise<CheckedSource[]>>();
+
 /** The repository at `root`, discovered as `npm run validate` does by default. */
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<RepositoryContext> {
-  const { sources } = discoverRepository(root);
-  const checked = await Promise.all(
-    sources.map((source) => {
+  const key = `${options.render === false ? 'unrendered' : 'rendered'}\u0000${root}`;
+  let sources = loaded.get(key);
+  if (!sources) {
+    sources = loadSources(root, options.render !== false);
+    loaded.set(key, sources);
+  }
+  return { root, sources: await sources, settings: settingsForOptions(options.options ?? {}) };
+}
+
+function loadSources(root: string, render: boolean): Promise<CheckedSource[]> {
+  return Promise.all(
+    discoverRepository(root).sources.map((source) => {
       if (source.kind === 'manifests') return readManifests(root, source.path, source.name);
-      if (options.render === false) return { source, resources: [], loadFindings: [] };
+      if (!render) return { source, resources: [], loadFindings: [] };
       return renderOverlay(root, source);
     }),
   );
-  return { root, sources: checked, settings: settingsForOptions(options.options ?? {}) };
 }
 
 /** The same repository with its flux/ and argocd/ replaced by those of a fixture case directory. */
