@@ -44,7 +44,7 @@ describe('the command processes', () => {
   it('promote prints the pull request of a dry run and exits 0', async () => {
     const result = await runProcess('promote', ['--from', 'canary', '--to', 'prod', '--ignore-missing-schemas', '--dry-run'], { cwd: repo });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('## Promote ghcr.io/openclaw/openclaw');
+    expect(result.stdout).toMatch(/^## Promote `ghcr\.io\/openclaw\/openclaw` /);
     expect(result.stderr).toContain('promote: dry run: nothing written');
   });
 });
