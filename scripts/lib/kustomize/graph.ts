@@ -38,6 +38,7 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
   const realBoundary = realpathSync(boundary);
   const graph: KustomizationGraph = { files: new Map(), problems: [] };
   const visited = new Set<string>();
+  const pending: Array<{ dir: string; file: string; reference: KustomizationReference }> = [];
   const inside = (real: string) => real === realBoundary || real.startsWith(realBoundary + sep);
 
   /** `real` is a directory inside the boundary: kustomize resolves what it names from its real path. */
@@ -59,7 +60,7 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     graph.files.set(file, checked.real);
     const read = readKustomization(readFileSync(checked.real));
     for (const problem of read.problems) graph.problems.push({ file, line: problem.line, message: problem.message, fix: problem.fix });
-    for (const reference of read.references) visitReference(real, file, reference);
+    for (const reference of read.references) pending.push({ dir: real, file, reference });
   };
 
   const visitReference = (dir: string, file: string, reference: KustomizationReference): void => {
@@ -125,6 +126,8 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
   const real = realpathSync(overlay);
   if (!inside(real)) graph.problems.push({ file: overlay, message: `resolves outside the repository (${real})`, fix: KEEP_INSIDE });
   else visitDirectory(real, overlay, undefined, 'the overlay');
+  // A work list, not recursion: a chain of thousands of kustomizations must not overflow the stack.
+  for (let index = 0; index < pending.length; index += 1) visitReference(pending[index]!.dir, pending[index]!.file, pending[index]!.reference);
   return graph;
 }
 
