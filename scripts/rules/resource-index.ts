@@ -1,115 +1,66 @@
-// Indexes built once per source so that rules do not each rescan every resource.
+// The one resource index of a run, built once per source (and per distinct `kinds` list of the rules that
+// read it): resources by kind and by name, pod templates, and the relations between workloads, Services and
+// HPAs. Everything derived from it is cached on the index itself, so nothing outlives the run.
 import type { Resource } from '../lib/model.ts';
-import { isRecord, pointer } from '../lib/model.ts';
-import { valueAt } from './lib/read.ts';
+import { nameOf, namespaceOf } from './cross/lib/values.ts';
+import { podTemplateOf, type PodTemplate } from './pod-templates.ts';
+import { buildRelations, key, type Relations } from './resource-relations.ts';
 
-/** Anything that carries a PodSpec, with the pointer to that spec inside the resource. */
-export interface PodTemplate {
-  resource: Resource;
-  /** JSON pointer to the PodSpec ('/spec' for a Pod, '/spec/template/spec' for a Deployment, ...). */
-  specPath: string;
-  spec: Record<string, unknown>;
-  /** Labels the pods get (template metadata labels). */
-  labels: Record<string, string>;
-  /** Long-running (not a Job/CronJob/bare Pod with restartPolicy Never/OnFailure). */
-  longRunning: boolean;
-}
+export * from './pod-templates.ts';
+export type { ContainerPort, HpaInfo, Relations, ServiceInfo, ServicePort, Workload } from './resource-relations.ts';
+export { declaredReplicas, selectorOf } from './resource-relations.ts';
 
-export interface ContainerRef {
-  template: PodTemplate;
-  /** 'containers' | 'initContainers' | 'ephemeralContainers' */
-  list: ContainerList;
-  index: number;
-  container: Record<string, unknown>;
-  name: string;
-  /** JSON pointer to the container. */
-  path: string;
-}
-
-export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
-export const CONTAINER_LISTS: readonly ContainerList[] = ['containers', 'initContainers', 'ephemeralContainers'];
-
-export interface ResourceIndex {
+export interface ResourceIndex extends Relations {
   byKind(kind: string): Resource[];
-  /** Finds a resource by kind, namespace and name (namespace ignored when undefined). */
-  find(kind: string, name: string, namespace?: string): Resource | undefined;
+  /**
+   * The resource of this kind and name in `namespace`, read as everywhere in the rules: a resource without a
+   * namespace is in the deployer's namespace, shared by the whole source, so it matches a lookup without one.
+   */
+  find(kind: string, name: string, namespace: string | undefined): Resource | undefined;
   podTemplates: PodTemplate[];
-}
-
-const TEMPLATE_PATHS: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
-const BATCH_KINDS = new Set(['Job', 'CronJob']);
-
-
-export function podTemplateOf(resource: Resource): PodTemplate | undefined {
-  const path = TEMPLATE_PATHS[resource.object.kind];
-  if (!path) return undefined;
-  const spec = valueAt(resource.object, ...path);
-  if (!isRecord(spec)) return undefined;
-  const metadataPath = resource.object.kind === 'Pod' ? ['metadata'] : [...path.slice(0, -1), 'metadata'];
-  const labels = valueAt(resource.object, ...metadataPath, 'labels');
-  const restartPolicy = spec.restartPolicy;
-  const longRunning =
-    !BATCH_KINDS.has(resource.object.kind) &&
-    !(resource.object.kind === 'Pod' && (restartPolicy === 'Never' || restartPolicy === 'OnFailure'));
-  return {
-    resource,
-    specPath: pointer(...path),
-    spec,
-    labels: isRecord(labels) ? (labels as Record<string, string>) : {},
-    longRunning,
-  };
-}
-
-/** Every container of a pod template, init and ephemeral containers included. */
-export function containersOf(template: PodTemplate, lists: readonly ContainerList[] = CONTAINER_LISTS): ContainerRef[] {
-  const out: ContainerRef[] = [];
-  for (const list of lists) {
-    const containers = template.spec[list];
-    if (!Array.isArray(containers)) continue;
-    containers.forEach((container, index) => {
-      if (!isRecord(container)) return;
-      out.push({
-        template,
-        list,
-        index,
-        container,
-        name: String(container.name ?? `${list}[${index}]`),
-        path: `${template.specPath}${pointer(list, index)}`,
-      });
-    });
-  }
-  return out;
+  /** A value derived from the index, computed on first use and kept as long as the index (one source, one run). */
+  memo<T>(name: string, compute: () => T): T;
 }
 
 export function buildIndex(resources: readonly Resource[]): ResourceIndex {
   const kinds = new Map<string, Resource[]>();
+  const byKey = new Map<string, Resource>();
   const podTemplates: PodTemplate[] = [];
   for (const resource of resources) {
     const kind = resource.object.kind;
     let list = kinds.get(kind);
     if (!list) kinds.set(kind, (list = []));
     list.push(resource);
+    const name = nameOf(resource);
+    if (name !== '') byKey.set(key(kind, namespaceOf(resource), name), resource);
     const template = podTemplateOf(resource);
     if (template) podTemplates.push(template);
   }
+  let relations: Relations | undefined;
+  // Most sources never ask for Services or HPAs through a rule that needs them joined: build on first use.
+  const joined = () => (relations ??= buildRelations(resources, podTemplates));
+  const memos = new Map<string, unknown>();
   return {
     byKind: (kind) => kinds.get(kind) ?? [],
-    find: (kind, name, namespace) =>
-      (kinds.get(kind) ?? []).find(
-        (r: Resource) =>
-          r.object.metadata?.name === name &&
-          (namespace === undefined || (r.object.metadata?.namespace ?? undefined) === namespace),
-      ),
+    find: (kind, name, namespace) => byKey.get(key(kind, namespace, name)),
     podTemplates,
+    get workloads() {
+      return joined().workloads;
+    },
+    get services() {
+      return joined().services;
+    },
+    get hpas() {
+      return joined().hpas;
+    },
+    workloadsSelectedBy: (selector, namespace) => joined().workloadsSelectedBy(selector, namespace),
+    servicesSelecting: (workload) => joined().servicesSelecting(workload),
+    hpasTargeting: (workload) => joined().hpasTargeting(workload),
+    workloadFor: (hpa) => joined().workloadFor(hpa),
+    containerPorts: (workload) => joined().containerPorts(workload),
+    memo<T>(name: string, compute: () => T): T {
+      if (!memos.has(name)) memos.set(name, compute());
+      return memos.get(name) as T;
+    },
   };
 }

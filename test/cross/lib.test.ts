@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../scripts/rules/resource-index.ts';
 import { NO_EXTERNAL_OBJECTS } from '../../scripts/rules/rule.ts';
 import { crossRules } from '../../scripts/rules/cross/index.ts';
 import { parseIntOrPercent, scaled } from '../../scripts/rules/cross/lib/int-or-percent.ts';
@@ -60,7 +61,7 @@ describe('crossRules', () => {
 
   it('return nothing for an empty render', () => {
     const resources: never[] = [];
-    const context = { source: 'empty', resources, index: { byKind: () => [], find: () => undefined, podTemplates: [] }, settings: { production: false, options: {}, external: NO_EXTERNAL_OBJECTS } };
+    const context = { source: 'empty', resources, index: buildIndex([]), settings: { production: false, options: {}, external: NO_EXTERNAL_OBJECTS } };
     expect(crossRules.flatMap((rule) => rule.check(context))).toEqual([]);
   });
 });

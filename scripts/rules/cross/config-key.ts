@@ -1,6 +1,5 @@
 import type { Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { configReferences, isDeclaredExternal, secretProducer } from './lib/references.ts';
 import { describe, recordAt } from './lib/values.ts';
 
@@ -21,7 +20,7 @@ export const configKey: Rule = {
   kinds: ['ConfigMap', 'Secret', 'ExternalSecret', 'SealedSecret', 'Certificate', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const ref of configReferences(context)) {
       if (ref.optional || ref.keys.length === 0 || ref.kind === 'PersistentVolumeClaim') continue;
@@ -29,7 +28,7 @@ export const configKey: Rule = {
       const object = index.find(ref.kind, ref.name, namespace);
       if (!object || isDeclaredExternal(context.settings, ref.kind, ref.name)) continue;
       // The object that reaches the cluster is the produced one; the rendered copy may be a placeholder.
-      if (ref.kind === 'Secret' && secretProducer(context.resources, ref.name, namespace)) continue;
+      if (ref.kind === 'Secret' && secretProducer(context.index, ref.name, namespace)) continue;
       const keys = keysOf(object);
       for (const { key, path } of ref.keys) {
         if (keys.has(key)) continue;

@@ -1,5 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex, type Workload } from './lib/cross-index.ts';
+import type { Workload } from '../resource-index.ts';
 import { configReferences, isDeclaredExternal, secretProducer, type ConfigReference } from './lib/references.ts';
 import { describe, recordAt } from './lib/values.ts';
 
@@ -26,7 +26,7 @@ export const configRollout: Rule = {
   kinds: ['ConfigMap', 'Secret', 'ExternalSecret', 'SealedSecret', 'Certificate', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     const firstReference = new Map<string, ConfigReference>();
     for (const ref of configReferences(context)) {
@@ -38,7 +38,7 @@ export const configRollout: Rule = {
       if (GENERATED_SUFFIX.test(ref.name)) continue;
       const object = index.find(ref.kind, ref.name, ref.workload.namespace);
       if (!object || isDeclaredExternal(context.settings, ref.kind, ref.name)) continue;
-      if (ref.kind === 'Secret' && secretProducer(context.resources, ref.name, ref.workload.namespace)) continue;
+      if (ref.kind === 'Secret' && secretProducer(context.index, ref.name, ref.workload.namespace)) continue;
       if (rollsOnChange(ref.workload)) continue;
       violations.push({
         resource: ref.workload.resource,

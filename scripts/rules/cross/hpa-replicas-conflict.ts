@@ -1,5 +1,4 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describe, numberAt } from './lib/values.ts';
 
 export const hpaReplicasConflict: Rule = {
@@ -11,7 +10,7 @@ export const hpaReplicasConflict: Rule = {
   kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const hpa of index.hpas) {
       const workload = index.workloadFor(hpa);

@@ -1,7 +1,6 @@
 import { pointer } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { containersOf } from '../resource-index.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describe, listAt, numberAt, recordAt, stringAt, valueAt } from './lib/values.ts';
 
 interface UtilizationTarget {
@@ -43,7 +42,7 @@ export const hpaRequests: Rule = {
   kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const hpa of index.hpas) {
       const workload = index.workloadFor(hpa);

@@ -1,6 +1,5 @@
 import { pointer } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describePorts, exposes } from './lib/service-ports.ts';
 import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt } from './lib/values.ts';
 
@@ -13,7 +12,7 @@ export const httpRouteBackend: Rule = {
   kinds: ['HTTPRoute', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const external = context.settings.external.services;
     const violations: Violation[] = [];
     for (const route of context.index.byKind('HTTPRoute')) {

@@ -1,6 +1,6 @@
 import { pointer, type Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex, type CrossIndex } from './lib/cross-index.ts';
+import type { ResourceIndex } from '../resource-index.ts';
 import { describePorts, exposes } from './lib/service-ports.ts';
 import { describe, listAt, namespaceOf, numberAt, recordAt, stringAt } from './lib/values.ts';
 
@@ -44,7 +44,7 @@ function at(object: unknown, path: string): Record<string, unknown> | undefined 
   return recordAt(object, ...path.slice(1).split('/'));
 }
 
-function checkBackend(index: CrossIndex, ingress: Resource, backend: Backend): Violation | undefined {
+function checkBackend(index: ResourceIndex, ingress: Resource, backend: Backend): Violation | undefined {
   const service = at(ingress.object, backend.path);
   const name = stringAt(service, 'name');
   if (!name) return undefined;
@@ -73,7 +73,7 @@ export const ingressBackend: Rule = {
   kinds: ['Ingress', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-ingress' },
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const ingress of context.index.byKind('Ingress')) {
       for (const backend of backendsOf(ingress)) {

@@ -1,6 +1,5 @@
 import type { Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describeSelector, isEmptySelector, labelSelector, matches, type LabelSelector } from './lib/selectors.ts';
 import { describe, describeNamespace, listAt, namespaceOf, recordAt, stringList, valueAt } from './lib/values.ts';
 
@@ -40,7 +39,7 @@ export const networkPolicySelector: Rule = {
   kinds: ['NetworkPolicy', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-networkpolicy' },
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const policies = context.index.byKind('NetworkPolicy');
     const violations: Violation[] = [];
     for (const policy of policies) {

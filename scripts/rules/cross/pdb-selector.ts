@@ -1,5 +1,4 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { allowedDisruptions, budgetOf, describeBudget, describeFloor, podFloor, workloadsOfPdb } from './lib/disruption.ts';
 import { describe, describeNamespace, namespaceOf } from './lib/values.ts';
 
@@ -12,7 +11,7 @@ export const pdbSelector: Rule = {
   kinds: ['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'pdb-min-available', polaris: 'pdbDisruptionsIsZero' },
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const pdb of context.index.byKind('PodDisruptionBudget')) {
       const workloads = workloadsOfPdb(index, pdb);

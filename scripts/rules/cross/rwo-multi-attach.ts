@@ -1,11 +1,11 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex, declaredReplicas, type CrossIndex, type Workload } from './lib/cross-index.ts';
+import { declaredReplicas, type ResourceIndex, type Workload } from '../resource-index.ts';
 import { formatIntOrPercent, parseIntOrPercent, scaled } from './lib/int-or-percent.ts';
 import { configReferences } from './lib/references.ts';
 import { describe, stringAt, stringList, valueAt } from './lib/values.ts';
 
 /** Why the workload can run two pods at the same moment, or undefined when it cannot. */
-function concurrency(index: CrossIndex, workload: Workload): string | undefined {
+function concurrency(index: ResourceIndex, workload: Workload): string | undefined {
   if (workload.kind === 'DaemonSet') return 'a DaemonSet runs one pod per node';
   const replicas = declaredReplicas(workload);
   if (replicas === undefined) return undefined;
@@ -29,7 +29,7 @@ export const rwoMultiAttach: Rule = {
   kinds: ['PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const ref of configReferences(context)) {
       if (ref.kind !== 'PersistentVolumeClaim') continue;

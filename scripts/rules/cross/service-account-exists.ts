@@ -1,5 +1,4 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describe, describeNamespace, stringAt } from './lib/values.ts';
 
 export const serviceAccountExists: Rule = {
@@ -11,7 +10,7 @@ export const serviceAccountExists: Rule = {
   kinds: ['ServiceAccount', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'non-existent-service-account' },
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const external = context.settings.external.serviceAccounts;
     const violations: Violation[] = [];
     for (const workload of index.workloads) {

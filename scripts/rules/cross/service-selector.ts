@@ -1,5 +1,4 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describeLabels, describeSelector } from './lib/selectors.ts';
 import { describe, describeNamespace } from './lib/values.ts';
 
@@ -12,7 +11,7 @@ export const serviceSelector: Rule = {
   kinds: ['Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-service' },
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const service of index.services) {
       if (!service.selector) continue;

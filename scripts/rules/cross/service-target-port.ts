@@ -1,6 +1,5 @@
 import { pointer } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { describe } from './lib/values.ts';
 
 export const serviceTargetPort: Rule = {
@@ -12,7 +11,7 @@ export const serviceTargetPort: Rule = {
   kinds: ['Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const service of index.services) {
       if (!service.selector) continue;

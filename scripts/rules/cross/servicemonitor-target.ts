@@ -1,6 +1,6 @@
 import { pointer, type Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex, type CrossIndex } from './lib/cross-index.ts';
+import type { ResourceIndex } from '../resource-index.ts';
 import { labelSelector, matches, describeSelector } from './lib/selectors.ts';
 import { describe, listAt, namespaceOf, recordAt, stringAt, stringList, valueAt } from './lib/values.ts';
 
@@ -14,7 +14,7 @@ function inNamespaces(monitor: Resource): (namespace: string | undefined) => boo
   return (namespace) => namespace === own;
 }
 
-function checkServiceMonitor(index: CrossIndex, monitor: Resource): Violation[] {
+function checkServiceMonitor(index: ResourceIndex, monitor: Resource): Violation[] {
   const selector = labelSelector(recordAt(monitor.object, 'spec', 'selector') ?? {});
   const inScope = inNamespaces(monitor);
   const services = index.services.filter((s) => inScope(s.namespace) && matches(selector, s.resource.object.metadata?.labels ?? {}));
@@ -41,7 +41,7 @@ function checkServiceMonitor(index: CrossIndex, monitor: Resource): Violation[] 
   return out;
 }
 
-function checkPodMonitor(index: CrossIndex, monitor: Resource): Violation[] {
+function checkPodMonitor(index: ResourceIndex, monitor: Resource): Violation[] {
   const selector = labelSelector(recordAt(monitor.object, 'spec', 'selector') ?? {});
   const inScope = inNamespaces(monitor);
   const workloads = index.workloads.filter((w) => inScope(w.namespace) && matches(selector, w.labels));
@@ -67,7 +67,7 @@ export const serviceMonitorTarget: Rule = {
   kinds: ['ServiceMonitor', 'PodMonitor', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-servicemonitor' },
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     return [
       ...context.index.byKind('ServiceMonitor').flatMap((monitor) => checkServiceMonitor(index, monitor)),
       ...context.index.byKind('PodMonitor').flatMap((monitor) => checkPodMonitor(index, monitor)),

@@ -1,5 +1,4 @@
 import type { Rule, Violation } from '../rule.ts';
-import { crossIndex } from './lib/cross-index.ts';
 import { claimFromTemplate, configReferences, isDeclaredExternal, secretProducer } from './lib/references.ts';
 import { describe, describeNamespace } from './lib/values.ts';
 
@@ -12,14 +11,14 @@ export const volumeReferences: Rule = {
   kinds: ['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ExternalSecret', 'SealedSecret', 'Certificate', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
-    const index = crossIndex(context);
+    const index = context.index;
     const violations: Violation[] = [];
     for (const ref of configReferences(context)) {
       if (ref.optional) continue;
       const namespace = ref.workload.namespace;
       if (index.find(ref.kind, ref.name, namespace)) continue;
       if (isDeclaredExternal(context.settings, ref.kind, ref.name)) continue;
-      if (ref.kind === 'Secret' && secretProducer(context.resources, ref.name, namespace)) continue;
+      if (ref.kind === 'Secret' && secretProducer(context.index, ref.name, namespace)) continue;
       if (ref.kind === 'PersistentVolumeClaim' && claimFromTemplate(index, ref.name, namespace)) continue;
       const where = ref.container ? ` (container "${ref.container}", ${ref.via})` : ` (${ref.via})`;
       violations.push({

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { excludesTopLevel } from './lib/source-ignore.ts';
 import { join } from 'node:path';
 import type { Resource } from '../../lib/model.ts';
 import { pointer } from '../../lib/model.ts';
@@ -87,25 +88,13 @@ function targetNamespaceViolations(context: RepositoryContext, kustomizations: r
   return violations;
 }
 
-/** Patterns of a .sourceignore (gitignore syntax), reduced to the top-level names they exclude. */
-export function ignoredNames(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
-    names.add(line.replace(/^\*\*\//, '').replace(/^\//, '').replace(/\/(\*\*?)?$/, ''));
-  }
-  return names;
-}
-
 function sourceIgnoreViolations(context: RepositoryContext): Violation[] {
   const repository = resourcesWhere(context, isGitRepository).find((r) => isThisRepository(stringAt(r.object.spec, 'url'), context.settings));
   if (!repository) return [];
   const file = join(context.root, '.sourceignore');
   // spec.ignore replaces Flux's default exclusions; a root .sourceignore adds to them. Either may do the job.
   const patterns = `${existsSync(file) ? readFileSync(file, 'utf8') : ''}\n${stringAt(repository.object.spec, 'ignore') ?? ''}`;
-  const ignored = ignoredNames(patterns);
-  const missing = SOURCE_IGNORED.filter((name) => !ignored.has(name));
+  const missing = SOURCE_IGNORED.filter((name) => !excludesTopLevel(patterns, name));
   if (missing.length === 0) return [];
   return [
     {

@@ -1,6 +1,6 @@
 // How many voluntary evictions a PodDisruptionBudget allows when the selected workloads run their fewest pods.
 import type { Resource } from '../../../lib/model.ts';
-import { declaredReplicas, type CrossIndex, type Workload } from './cross-index.ts';
+import { declaredReplicas, type ResourceIndex, type Workload } from '../../resource-index.ts';
 import { formatIntOrPercent, parseIntOrPercent, scaled, type IntOrPercent } from './int-or-percent.ts';
 import { labelSelector } from './selectors.ts';
 import { isRecord, namespaceOf, valueAt } from './values.ts';
@@ -29,7 +29,7 @@ export function allowedDisruptions(budget: Budget, pods: number): number {
 }
 
 /** A null selector selects no pods in policy/v1; an empty one selects every pod of the namespace. */
-export function workloadsOfPdb(index: CrossIndex, pdb: Resource): Workload[] {
+export function workloadsOfPdb(index: ResourceIndex, pdb: Resource): Workload[] {
   const selector = valueAt(pdb.object, 'spec', 'selector');
   if (!isRecord(selector)) return [];
   return index.workloadsSelectedBy(labelSelector(selector), namespaceOf(pdb));
@@ -43,7 +43,7 @@ export interface FloorPart {
 }
 
 /** The fewest pods each workload runs; undefined when a count is unknowable from the render (DaemonSet, Job). */
-export function podFloor(index: CrossIndex, workloads: readonly Workload[]): FloorPart[] | undefined {
+export function podFloor(index: ResourceIndex, workloads: readonly Workload[]): FloorPart[] | undefined {
   const parts: FloorPart[] = [];
   for (const workload of workloads) {
     const hpa = index.hpasTargeting(workload)[0];

@@ -3,7 +3,7 @@ import type { Resource } from '../../../lib/model.ts';
 import { pointer } from '../../../lib/model.ts';
 import type { ExternalObjects, RuleContext, RuleSettings } from '../../rule.ts';
 import { containersOf } from '../../resource-index.ts';
-import { crossIndex, type CrossIndex, type Workload } from './cross-index.ts';
+import type { ResourceIndex, Workload } from '../../resource-index.ts';
 import { isRecord, listAt, nameOf, namespaceOf, recordAt, stringAt } from './values.ts';
 
 export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
@@ -27,15 +27,9 @@ export interface ConfigReference {
   via: 'volume' | 'projected volume' | 'envFrom' | 'env';
 }
 
-const memo = new WeakMap<readonly Resource[], ConfigReference[]>();
-
-export function configReferences(context: Pick<RuleContext, 'resources' | 'index'>): ConfigReference[] {
-  let list = memo.get(context.resources);
-  if (!list) {
-    list = crossIndex(context).workloads.flatMap(referencesOf);
-    memo.set(context.resources, list);
-  }
-  return list;
+/** Every reference of every workload, computed once per index (rules with the same kinds share it). */
+export function configReferences(context: Pick<RuleContext, 'index'>): ConfigReference[] {
+  return context.index.memo('config-references', () => context.index.workloads.flatMap(referencesOf));
 }
 
 function itemKeys(source: Record<string, unknown>, at: string): KeyReference[] {
@@ -112,21 +106,18 @@ export function isDeclaredExternal(settings: RuleSettings, kind: ReferencedKind,
 }
 
 /** Who makes a Secret that is not itself in the render: ExternalSecret, SealedSecret, cert-manager Certificate. */
-export function secretProducer(resources: readonly Resource[], name: string, namespace: string | undefined): Resource | undefined {
-  return producers(resources).get(`${namespace ?? ''}\u0000${name}`);
+export function secretProducer(index: ResourceIndex, name: string, namespace: string | undefined): Resource | undefined {
+  return index.memo('secret-producers', () => producers(index)).get(`${namespace ?? ''}\u0000${name}`);
 }
 
-const producerMemo = new WeakMap<readonly Resource[], Map<string, Resource>>();
+const PRODUCER_KINDS = ['ExternalSecret', 'SealedSecret', 'Certificate'];
 
-function producers(resources: readonly Resource[]): Map<string, Resource> {
-  let map = producerMemo.get(resources);
-  if (map) return map;
-  map = new Map();
-  for (const resource of resources) {
+function producers(index: ResourceIndex): Map<string, Resource> {
+  const map = new Map<string, Resource>();
+  for (const resource of PRODUCER_KINDS.flatMap((kind) => index.byKind(kind))) {
     const produced = producedSecretName(resource);
     if (produced) map.set(`${namespaceOf(resource) ?? ''}\u0000${produced}`, resource);
   }
-  producerMemo.set(resources, map);
   return map;
 }
 
@@ -144,7 +135,7 @@ function producedSecretName(resource: Resource): string | undefined {
 }
 
 /** StatefulSet volumeClaimTemplates make PVCs named `<template>-<statefulset>-<ordinal>`. */
-export function claimFromTemplate(index: CrossIndex, claimName: string, namespace: string | undefined): boolean {
+export function claimFromTemplate(index: ResourceIndex, claimName: string, namespace: string | undefined): boolean {
   return index.workloads.some(
     (w) =>
       w.kind === 'StatefulSet' &&

@@ -1,5 +1,5 @@
 // Does a Service in the render expose a port, asked by number or by name?
-import type { ServiceInfo } from './cross-index.ts';
+import type { ServiceInfo } from '../../resource-index.ts';
 
 export function exposes(service: ServiceInfo, port: number | string): boolean {
   // ExternalName Services without ports forward whatever port the client uses.

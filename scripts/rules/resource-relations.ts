@@ -1,9 +1,9 @@
-// What cross-resource rules look up, built once per source and shared by every rule that checks it.
-import type { Resource } from '../../../lib/model.ts';
-import type { RuleContext } from '../../rule.ts';
-import { containersOf, type PodTemplate } from '../../resource-index.ts';
-import { labelSelector, mapSelector, matches, type LabelSelector } from './selectors.ts';
-import { isRecord, listAt, nameOf, namespaceOf, numberAt, recordAt, stringAt } from './values.ts';
+// The relational half of the resource index: workloads with their labels, Services with selectors and ports,
+// HPAs with their targets, and the lookups between them. Built lazily by buildIndex, once per index.
+import type { Resource } from '../lib/model.ts';
+import { labelSelector, mapSelector, matches, type LabelSelector } from './cross/lib/selectors.ts';
+import { isRecord, listAt, nameOf, namespaceOf, numberAt, recordAt, stringAt } from './cross/lib/values.ts';
+import { containersOf, type PodTemplate } from './pod-templates.ts';
 
 export interface Workload {
   template: PodTemplate;
@@ -46,28 +46,15 @@ export interface HpaInfo {
   maxReplicas: number | undefined;
 }
 
-export interface CrossIndex {
+export interface Relations {
   workloads: Workload[];
   services: ServiceInfo[];
   hpas: HpaInfo[];
-  /** Exact lookup by kind, namespace (possibly undefined) and name. */
-  find(kind: string, name: string, namespace: string | undefined): Resource | undefined;
   workloadsSelectedBy(selector: LabelSelector, namespace: string | undefined): Workload[];
   servicesSelecting(workload: Workload): ServiceInfo[];
   hpasTargeting(workload: Workload): HpaInfo[];
   workloadFor(hpa: HpaInfo): Workload | undefined;
   containerPorts(workload: Workload): ContainerPort[];
-}
-
-const memo = new WeakMap<readonly Resource[], CrossIndex>();
-
-export function crossIndex(context: Pick<RuleContext, 'resources' | 'index'>): CrossIndex {
-  let built = memo.get(context.resources);
-  if (!built) {
-    built = buildCrossIndex(context.resources, context.index.podTemplates);
-    memo.set(context.resources, built);
-  }
-  return built;
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -86,7 +73,7 @@ function cached<T>(cache: Map<string, T>, cacheKey: string, compute: () => T): T
   return value;
 }
 
-function key(kind: string, namespace: string | undefined, name: string): string {
+export function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
@@ -119,12 +106,7 @@ function hpaInfo(resource: Resource): HpaInfo {
   };
 }
 
-function buildCrossIndex(resources: readonly Resource[], templates: readonly PodTemplate[]): CrossIndex {
-  const byKey = new Map<string, Resource>();
-  for (const resource of resources) {
-    const name = nameOf(resource);
-    if (name !== '') byKey.set(key(resource.object.kind, namespaceOf(resource), name), resource);
-  }
+export function buildRelations(resources: readonly Resource[], templates: readonly PodTemplate[]): Relations {
   const workloads: Workload[] = templates.map((template) => ({
     template,
     resource: template.resource,
@@ -149,11 +131,10 @@ function buildCrossIndex(resources: readonly Resource[], templates: readonly Pod
   const selections = new Map<string, Workload[]>();
   const selectedBy = new Map<string, ServiceInfo[]>();
 
-  const index: CrossIndex = {
+  const relations: Relations = {
     workloads,
     services,
     hpas,
-    find: (kind, name, namespace) => byKey.get(key(kind, namespace, name)),
     workloadsSelectedBy: (selector, namespace) =>
       cached(selections, `${namespace ?? ''}\u0000${JSON.stringify(selector)}`, () =>
         (workloadsIn.get(namespace) ?? []).filter((w) => matches(selector, w.labels)),
@@ -178,7 +159,7 @@ function buildCrossIndex(resources: readonly Resource[], templates: readonly Pod
       return list;
     },
   };
-  return index;
+  return relations;
 }
 
 /** `spec.replicas` as written, or the API default of 1 for kinds that scale; undefined for kinds that do not (DaemonSet, Pod, Job). */
