@@ -9,7 +9,7 @@ import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipel
 import { exitCodeOf, readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './lib/cli/policies.ts';
+import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './rules/policies.ts';
 import { CONFIG_FILE } from './rules/config.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job (one line on stderr). */

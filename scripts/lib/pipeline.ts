@@ -6,6 +6,12 @@ import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
 import { loadSource } from './sources/load.ts';
 
+/** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */
+export interface Baseline {
+  ref: string;
+  renders: ReadonlyMap<string, readonly Resource[]>;
+}
+
 /** A check that runs on the resources of one source after the schema checks (the policy engine is one). */
 export type SourceCheck = (resources: readonly Resource[], source: Source) => Finding[];
 

@@ -59,10 +59,8 @@ export interface CheckedSource {
 }
 
 /** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */
-export interface Baseline {
-  ref: string;
-  renders: ReadonlyMap<string, readonly Resource[]>;
-}
+export type { Baseline } from '../lib/pipeline.ts';
+import type { Baseline } from '../lib/pipeline.ts';
 
 export interface RepositoryContext {
   /** Repository root: paths in GitOps objects are relative to it. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
 import { checkResources } from '../../scripts/lib/check/resource-checks.ts';
-import { ruleListing } from '../../scripts/lib/cli/policies.ts';
+import { ruleListing } from '../../scripts/rules/policies.ts';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
 import { configureBuiltInFindings } from '../../scripts/rules/built-in-engine.ts';
 import { parseRuleConfig } from '../../scripts/rules/config.ts';

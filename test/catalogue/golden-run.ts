@@ -9,7 +9,7 @@ import { runPipeline } from '../../scripts/lib/pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
 import { formatReport } from '../../scripts/lib/report/index.ts';
 import { discoverPaths, discoverRepository } from '../../scripts/lib/sources/discover.ts';
-import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, unmatchedSourcePatterns } from '../../scripts/lib/cli/policies.ts';
+import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, unmatchedSourcePatterns } from '../../scripts/rules/policies.ts';
 
 export const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(REPOSITORY, 'test', 'fixtures');

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
 import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
-import { loadConfig, policyCheck } from '../../scripts/lib/cli/policies.ts';
+import { loadConfig, policyCheck } from '../../scripts/rules/policies.ts';
 import { formatDiff } from '../../scripts/lib/gitops/format-diff.ts';
 import { renderedDiff } from '../../scripts/lib/gitops/rendered-diff.ts';
 import type { Report } from '../../scripts/lib/model.ts';

@@ -1,7 +1,7 @@
 // Which errors the commands print as one line with exit 2, and which are bugs. Loaded only when a command
 // fails: the error classes it tells apart come with modules (execa, git, kustomize) a plain run does not need.
 import { SchemaLoadError } from '../check/schema-validator.ts';
-import { ConfigError } from './policies.ts';
+import { ConfigError } from './config-error.ts';
 import { UsageError } from './command-line.ts';
 import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
 import { GitInputError } from '../gitops/git.ts';

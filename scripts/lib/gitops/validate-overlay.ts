@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Report } from '../model.ts';
 import { SchemaValidator, VENDORED_SCHEMAS } from '../check/schema-validator.ts';
 import { resolveKubernetesVersion } from '../cli/kubernetes-version.ts';
-import { builtInConfiguration, loadConfig, policyCheck } from '../cli/policies.ts';
+import { builtInConfiguration, loadConfig, policyCheck } from '../../rules/policies.ts';
 import { runPipeline } from '../pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
 import { displayPath } from '../sources/discover.ts';

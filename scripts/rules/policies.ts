@@ -1,19 +1,20 @@
-// The CLI's view of the rule registry: the configuration, the check it adds to the pipeline, the listings.
+// The rules as a command wires them into the pipeline: the configuration, the checks it adds, the listings.
+// Commands (scripts/validate.ts, promote's overlay validation) import this; scripts/lib never imports rules.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, sourceMatches, type RuleConfig } from '../../rules/config.ts';
-import { evaluateRules } from '../../rules/engine.ts';
-import { configureBuiltInFindings } from '../../rules/built-in-engine.ts';
-import { evaluateRepositoryRules } from '../../rules/repository-engine.ts';
-import { formatRuleList } from '../../rules/list.ts';
-import { catalogue } from '../../rules/registry.ts';
-import type { Baseline } from '../../rules/rule.ts';
-import type { Finding, Source } from '../model.ts';
-import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../pipeline.ts';
-import type { RuleInfo } from '../report/index.ts';
+import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, sourceMatches, type RuleConfig } from './config.ts';
+import { evaluateRules } from './engine.ts';
+import { configureBuiltInFindings } from './built-in-engine.ts';
+import { evaluateRepositoryRules } from './repository-engine.ts';
+import { formatRuleList } from './list.ts';
+import { catalogue } from './registry.ts';
+import type { Baseline } from './rule.ts';
+import { ConfigError } from '../lib/cli/config-error.ts';
+import type { Finding, Source } from '../lib/model.ts';
+import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../lib/pipeline.ts';
+import type { RuleInfo } from '../lib/report/index.ts';
 
-/** A configuration file that cannot be used: the run stops with exit 2. */
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** An explicit --config must exist; the default file is optional. */
 export function loadConfig(
