@@ -21,6 +21,7 @@ import { noPrivileged } from './no-privileged.ts';
 import { noProcMount } from './no-proc-mount.ts';
 import { plaintextSecret } from './plaintext-secret.ts';
 import { probePort } from './probe-port.ts';
+import { probesDistinct } from './probes-distinct.ts';
 import { rbacPodExec } from './rbac-pod-exec.ts';
 import { rbacSecretsRead } from './rbac-secrets-read.ts';
 import { rbacWildcard } from './rbac-wildcard.ts';
@@ -41,6 +42,7 @@ export const workloadRules: readonly Rule[] = [
   readinessProbe,
   startupProbe,
   probePort,
+  probesDistinct,
   // Resources
   cpuRequests,
   memoryRequests,
