@@ -168,7 +168,7 @@ function trimPath(path: string): string {
 function globToRegExp(glob: string): RegExp {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
+    const char = glob.charAt(i);
     if (char === '*' && glob[i + 1] === '*') {
       i++;
       if (glob[i + 1] === '/') {

@@ -100,8 +100,9 @@ function testCase(source: string, rule: string, findings: readonly Finding[]): {
   if (findings.length === 0) return { xml: `${open}/>\n`, failed: false };
 
   let inner = '';
-  if (errors.length > 0) {
-    const message = `${plural(errors.length, 'error')}: ${errors[0].message}`;
+  const [firstError] = errors;
+  if (firstError) {
+    const message = `${plural(errors.length, 'error')}: ${firstError.message}`;
     inner += `      <failure${attributes([['message', message], ['type', rule]])}>${escapeXmlText(errors.map(findingText).join('\n'))}</failure>\n`;
   }
   if (warnings.length > 0) {

@@ -7,7 +7,7 @@ export function imbalance(expression: string): string | undefined {
   const stack: Array<{ char: string; at: number }> = [];
   let quote: { char: string; at: number } | undefined;
   for (let i = 0; i < expression.length; i++) {
-    const char = expression[i];
+    const char = expression.charAt(i);
     if (quote) {
       // Backquoted strings are raw in PromQL; the others take backslash escapes.
       if (char === '\\' && quote.char !== '`') i++;

@@ -66,10 +66,10 @@ export function matches(selector: LabelSelector, labels: Record<string, string>)
     const value = labels[requirement.key];
     switch (requirement.operator) {
       case 'In':
-        if (!has || !requirement.values.includes(value)) return false;
+        if (!has || value === undefined || !requirement.values.includes(value)) return false;
         break;
       case 'NotIn':
-        if (has && requirement.values.includes(value)) return false;
+        if (has && value !== undefined && requirement.values.includes(value)) return false;
         break;
       case 'Exists':
         if (!has) return false;

@@ -19,7 +19,8 @@ export function parseQuantity(value: unknown): bigint | undefined {
   if (whole === '' && fraction === '') return undefined;
   let power10 = SCALE - fraction.length + (exponent ? Number(exponent.slice(1)) : DECIMAL_POWER[suffix] ?? 0);
   let amount = BigInt(whole + fraction || '0');
-  if (suffix in BINARY_POWER) amount *= 2n ** BigInt(BINARY_POWER[suffix]);
+  const binaryPower = BINARY_POWER[suffix];
+  if (binaryPower !== undefined) amount *= 2n ** BigInt(binaryPower);
   if (power10 < 0) {
     // Below the resolution: round toward zero, as the amount is already smaller than anything schedulable.
     amount /= 10n ** BigInt(-power10);
