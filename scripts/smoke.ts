@@ -1,0 +1,70 @@
+// `npm run smoke [overlay...]`: each overlay's gateway container, run for real on the pinned OpenClaw
+// release in a sandbox shaped like its pod, probed, scraped and opened as the cluster would (docs/smoke.md).
+import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureRuntime, RuntimeError } from './lib/openclaw/runtime.ts';
+import { smokeOverlay, SmokeInputError } from './smoke/overlay-run.ts';
+import { formatTable, passed, type OverlayResult } from './smoke/table.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+const USAGE = 'usage: npm run smoke -- [overlay...]   (default: every overlay under overlays/)';
+
+class UsageError extends Error {}
+
+function overlaysFrom(args: readonly string[]): string[] {
+  if (args.some((arg) => arg === '-h' || arg === '--help')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const unknown = args.find((arg) => arg.startsWith('-'));
+  if (unknown) throw new UsageError(`unknown option ${unknown}; ${USAGE}`);
+  const hasKustomization = (dir: string) => ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].some((name) => existsSync(join(dir, name)));
+  if (args.length === 0) {
+    const dir = join(ROOT, 'overlays');
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && hasKustomization(join(dir, entry.name)))
+      .map((entry) => `overlays/${entry.name}`)
+      .sort();
+  }
+  return args.map((arg) => {
+    const dir = resolve(arg);
+    const name = relative(ROOT, dir);
+    if (name.startsWith('..') || !hasKustomization(dir)) throw new UsageError(`no such overlay: ${arg} (a directory of this repository holding a kustomization.yaml)`);
+    return name;
+  });
+}
+
+/** bubblewrap gives the read-only root, the pod's writable volumes and a network of its own. */
+function findBwrap(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'bwrap'))) return join(dir, 'bwrap');
+  }
+  throw new UsageError('bubblewrap (bwrap) is not installed: the smoke needs it for the pod-shaped sandbox (Debian/Ubuntu: apt-get install bubblewrap)');
+}
+
+async function main(): Promise<number> {
+  const overlays = overlaysFrom(process.argv.slice(2));
+  const bwrap = findBwrap();
+  const log = (line: string) => console.error(line);
+  const runtime = await ensureRuntime({ log });
+  log(`openclaw ${runtime.openclawVersion} on Node ${runtime.nodeVersion} (${runtime.dir})`);
+  const results: OverlayResult[] = [];
+  for (const overlay of overlays) results.push(await smokeOverlay(ROOT, overlay, runtime, bwrap, log));
+  console.log(formatTable(results));
+  const failed = results.filter((result) => !passed(result));
+  console.log(failed.length === 0 ? `smoke: ${results.length} overlay(s) passed` : `smoke: ${failed.length} of ${results.length} overlay(s) failed: ${failed.map((r) => r.overlay).join(', ')}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof UsageError || error instanceof RuntimeError || error instanceof SmokeInputError) {
+    console.error(`smoke: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`smoke: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 2;
+  }
+}
