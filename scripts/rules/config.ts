@@ -31,6 +31,8 @@ export interface RuleConfig extends SettingsLayer {
   sources: SourceLayer[];
   /** Old spellings accepted for one release, each `file:line: what to write instead`. */
   warnings?: string[];
+  /** The schemas `options.app-config-schema` names, read by the CLI's configuration loader. */
+  appSchemas?: RuleSettings['appSchemas'];
 }
 
 /** What the engine needs for one source, after the layers are merged. */
@@ -145,7 +147,7 @@ export function resolveSettings(config: RuleConfig, source: string): ResolvedSet
     if (layer.allowExemptions !== undefined) allowExemptions = layer.allowExemptions;
   }
   const repository = config.repository === undefined ? {} : { repository: config.repository };
-  return { rules, allowExemptions, settings: { production, options, external, ...repository } };
+  return { rules, allowExemptions, settings: { production, options, external, ...repository, ...(config.appSchemas ? { appSchemas: config.appSchemas } : {}) } };
 }
 
 /**

@@ -4,7 +4,10 @@ import { isRecord } from '../lib/model.ts';
 
 export type OptionSpec =
   | { type: 'boolean'; description: string }
+  | { type: 'string'; description: string }
   | { type: 'strings'; description: string }
+  // A list of mappings whose fields the rule's own reader checks (app-config-schema's `configs`).
+  | { type: 'mappings'; description: string }
   | { type: 'labels'; description: string }
   | { type: 'choices'; values: readonly string[]; description: string };
 
@@ -12,6 +15,10 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 type ValueOf<S extends OptionSpec> = S extends { type: 'boolean' }
   ? boolean
+  : S extends { type: 'string' }
+    ? string
+  : S extends { type: 'mappings' }
+    ? Array<Record<string, unknown>>
   : S extends { type: 'strings' }
     ? string[]
     : S extends { type: 'labels' }
@@ -28,6 +35,10 @@ export function expected(spec: OptionSpec): string {
   switch (spec.type) {
     case 'boolean':
       return 'true or false';
+    case 'string':
+      return 'a string';
+    case 'mappings':
+      return 'a list of mappings';
     case 'strings':
       return 'a list of strings';
     case 'labels':
@@ -43,6 +54,10 @@ export function optionProblem(spec: OptionSpec, value: unknown): string | undefi
     switch (spec.type) {
       case 'boolean':
         return typeof value === 'boolean';
+      case 'string':
+        return typeof value === 'string' && value !== '';
+      case 'mappings':
+        return Array.isArray(value) && value.every(isRecord);
       case 'strings':
         return Array.isArray(value) && value.every((item) => typeof item === 'string');
       case 'labels':

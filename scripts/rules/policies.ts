@@ -13,6 +13,7 @@ import { ConfigError } from '../lib/cli/config-error.ts';
 import type { Finding, Source } from '../lib/model.ts';
 import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../lib/pipeline.ts';
 import type { RuleInfo } from '../lib/report/index.ts';
+import { loadAppSchemas } from '../lib/app-config/load.ts';
 
 export { ConfigError };
 
@@ -27,6 +28,8 @@ export function loadConfig(
   let config: RuleConfig;
   try {
     config = loadRuleConfig(file);
+    // Applications' config schemas are read here, once, so the rule that uses them never opens a file.
+    config = { ...config, appSchemas: loadAppSchemas(config, root) };
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

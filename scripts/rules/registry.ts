@@ -1,5 +1,6 @@
 // The one rule catalogue: every check the toolkit makes, whichever stage makes it. --list-rules, the docs
 // table, the configuration (which ids exist, what may be changed), exemptions and the reports all read it.
+import { appRules } from './app/index.ts';
 import { BUILT_IN_RULES } from '../lib/built-in-rules.ts';
 import type { RuleMeta, RuleStage } from '../lib/rule-meta.ts';
 import { crossRules } from './cross/index.ts';
@@ -12,7 +13,7 @@ import type { RepositoryRule, Rule } from './rule.ts';
 import { workloadRules } from './workload/index.ts';
 
 /** Rules evaluated on the resources of one source. */
-export const rules: readonly Rule[] = [...workloadRules, ...crossRules, ...promqlRules];
+export const rules: readonly Rule[] = [...workloadRules, ...crossRules, ...promqlRules, ...appRules];
 
 /** Rules evaluated once over every source of the repository (and, with --baseline, its earlier render). */
 export const repositoryRules: readonly RepositoryRule[] = [...gitopsRules, selectorImmutable];

@@ -19,6 +19,8 @@ export interface RuleSettings {
   external: ExternalObjects;
   /** This repository's URL (the `repository` setting), which GitOps sources must name. */
   repository?: string;
+  /** Applications' own config schemas named in the configuration, loaded by the configuration layer. */
+  appSchemas?: ReadonlyMap<string, import('../lib/app-config/app-schema.ts').AppSchema>;
 }
 
 export interface RuleContext {

@@ -1,19 +1,14 @@
 // Which Services, public hosts and monitoring targets of one render lead to the gateway's pods.
+import { publicHosts, servicesSelecting, type PodService } from '../lib/app-config/public-hosts.ts';
 import { isRecord, type KubeObject, type Resource } from '../lib/model.ts';
 import { metricNames } from './promql-names.ts';
 import type { RunSpec } from './run-spec.ts';
 
-export interface GatewayService {
-  name: string;
-  labels: Record<string, string>;
-  /** Service port (number and name) to the container port it reaches. */
-  ports: Array<{ port: number; name?: string; containerPort: number }>;
-}
+export type GatewayService = PodService;
 
 export interface PublicOrigin {
   host: string;
   origin: string;
-  /** 'Ingress openclaw-gateway' or 'HTTPRoute openclaw-gateway'. */
   from: string;
 }
 
@@ -35,48 +30,15 @@ export interface AlertMetric {
 }
 
 export function gatewayServices(resources: readonly Resource[], spec: Pick<RunSpec, 'podLabels' | 'ports' | 'namespace'>): GatewayService[] {
-  return objects(resources, 'Service')
-    .filter((service) => {
-      const selector = record(record(service.spec).selector);
-      const entries = Object.entries(selector);
-      return entries.length > 0 && entries.every(([key, value]) => spec.podLabels[key] === value);
-    })
-    .map((service) => ({
-      name: String(service.metadata?.name ?? ''),
-      labels: { ...(service.metadata?.labels ?? {}) },
-      ports: list(record(service.spec).ports).map((port) => {
-        const target = port.targetPort ?? port.port;
-        const containerPort = typeof target === 'number' ? target : (spec.ports.find((p) => p.name === target)?.containerPort ?? Number(port.port));
-        return { port: Number(port.port), name: typeof port.name === 'string' ? port.name : undefined, containerPort };
-      }),
-    }));
+  return servicesSelecting(resources, spec.podLabels, spec.ports);
 }
 
-/** Ingress rule hosts and HTTPRoute hostnames whose backend is one of the gateway's Services. */
+/** One browser origin per public host routed to the gateway (the same hosts the allowed-origins rule checks). */
 export function publicOrigins(resources: readonly Resource[], services: readonly GatewayService[]): PublicOrigin[] {
-  const names = new Set(services.map((service) => service.name));
-  const out: PublicOrigin[] = [];
-  for (const ingress of objects(resources, 'Ingress')) {
-    const spec = record(ingress.spec);
-    const tlsHosts = new Set(list(spec.tls).flatMap((tls) => (Array.isArray(tls.hosts) ? tls.hosts.map(String) : [])));
-    for (const rule of list(spec.rules)) {
-      const paths = list(record(rule.http).paths);
-      if (typeof rule.host !== 'string' || !paths.some((path) => names.has(String(record(record(path.backend).service).name)))) continue;
-      const scheme = tlsHosts.has(rule.host) ? 'https' : 'http';
-      out.push({ host: rule.host, origin: `${scheme}://${rule.host}`, from: `Ingress ${ingress.metadata?.name ?? ''}` });
-    }
-  }
-  for (const route of objects(resources, 'HTTPRoute')) {
-    const spec = record(route.spec);
-    const routed = list(spec.rules).some((rule) => list(rule.backendRefs).some((ref) => (ref.kind ?? 'Service') === 'Service' && names.has(String(ref.name))));
-    if (!routed) continue;
-    // TLS ends at the shared Gateway's listener: browsers reach the route over https.
-    for (const host of Array.isArray(spec.hostnames) ? spec.hostnames.map(String) : []) {
-      out.push({ host, origin: `https://${host}`, from: `HTTPRoute ${route.metadata?.name ?? ''}` });
-    }
-  }
   const seen = new Set<string>();
-  return out.filter((entry) => !seen.has(entry.origin) && seen.add(entry.origin));
+  return publicHosts(resources, services)
+    .filter((entry) => !seen.has(entry.origin) && seen.add(entry.origin))
+    .map(({ host, origin, from }) => ({ host, origin, from }));
 }
 
 /** ServiceMonitors and PodMonitors selecting the gateway, and blackbox Probes calling its Service. */

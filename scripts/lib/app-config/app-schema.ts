@@ -1,0 +1,88 @@
+// An application's own JSON Schema, loaded by the configuration layer and handed to the app-config rule.
+// OpenClaw's is 2.4 MB: compiled whole it takes many seconds, so only the top-level sections a config
+// uses are compiled, each once per process (the rest of the document is never touched).
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isRecord } from '../model.ts';
+
+export interface AppSchemaError {
+  /** JSON pointer inside the config. */
+  pointer: string;
+  message: string;
+}
+
+export class AppSchema {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  private readonly sections = new Map<string, ValidateFunction>();
+
+  constructor(readonly file: string, private readonly schema: Record<string, unknown>) {}
+
+  validate(config: unknown): AppSchemaError[] {
+    const properties = isRecord(this.schema.properties) ? this.schema.properties : undefined;
+    if (!properties || this.schema.type !== 'object' || !isRecord(config)) return this.validateWhole(config);
+    const errors: AppSchemaError[] = [];
+    for (const [key, value] of Object.entries(config)) {
+      const section = properties[key];
+      if (section === undefined) {
+        if (this.schema.additionalProperties === false) errors.push({ pointer: `/${escape(key)}`, message: `unknown key "${key}"` });
+        continue;
+      }
+      const validator = this.sectionValidator(key, section);
+      if (!validator(value)) errors.push(...describe(validator.errors ?? [], `/${escape(key)}`));
+    }
+    for (const required of Array.isArray(this.schema.required) ? this.schema.required.map(String) : []) {
+      if (!(required in config)) errors.push({ pointer: '', message: `missing required key "${required}"` });
+    }
+    return errors;
+  }
+
+  private sectionValidator(key: string, section: unknown): ValidateFunction {
+    let validator = this.sections.get(key);
+    if (!validator) {
+      // References into the section were written from the document root: make them section-relative.
+      const prefix = `#/properties/${escape(key)}`;
+      const rebased = JSON.parse(JSON.stringify(section), (name, value: unknown) =>
+        name === '$ref' && typeof value === 'string' && value.startsWith(`${prefix}/`) ? `#${value.slice(prefix.length)}` : value,
+      ) as Record<string, unknown>;
+      validator = this.ajv.compile(rebased);
+      this.sections.set(key, validator);
+    }
+    return validator;
+  }
+
+  private validateWhole(config: unknown): AppSchemaError[] {
+    let validator = this.sections.get('');
+    if (!validator) {
+      validator = this.ajv.compile(this.schema);
+      this.sections.set('', validator);
+    }
+    return validator(config) ? [] : describe(validator.errors ?? [], '');
+  }
+}
+
+/**
+ * One message per place: an `anyOf` of constants becomes "must be one of a, b, c" instead of one
+ * error per alternative; an unknown key points at the key itself.
+ */
+function describe(errors: readonly ErrorObject[], prefix: string): AppSchemaError[] {
+  const out: AppSchemaError[] = [];
+  const anyOfPaths = new Set(errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath));
+  for (const error of errors) {
+    const pointer = prefix + error.instancePath;
+    if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && /\/(anyOf|oneOf)\/\d+/.test(error.schemaPath)) continue;
+    if (error.keyword === 'additionalProperties') {
+      const key = String((error.params as { additionalProperty?: string }).additionalProperty);
+      out.push({ pointer: `${pointer}/${escape(key)}`, message: `unknown key "${key}"` });
+    } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+      const allowed = errors
+        .filter((other) => other.instancePath === error.instancePath && other.keyword === 'const')
+        .map((other) => JSON.stringify((other.params as { allowedValue?: unknown }).allowedValue));
+      out.push({ pointer, message: allowed.length > 0 ? `must be one of ${allowed.join(', ')}` : `matches none of the allowed shapes` });
+    } else out.push({ pointer, message: error.message ?? error.keyword });
+  }
+  const seen = new Set<string>();
+  return out.filter((error) => !seen.has(`${error.pointer}\0${error.message}`) && seen.add(`${error.pointer}\0${error.message}`));
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
