@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRuntime, RuntimeError } from './lib/openclaw/runtime.ts';
-import { smokeOverlay, SmokeInputError } from './smoke/overlay-run.ts';
+import { prepareOverlay, smokeOverlay, SmokeInputError } from './smoke/overlay-run.ts';
 import { formatTable, passed, type OverlayResult } from './smoke/table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -47,10 +47,12 @@ async function main(): Promise<number> {
   const overlays = overlaysFrom(process.argv.slice(2));
   const bwrap = findBwrap();
   const log = (line: string) => console.error(line);
+  const prepared = [];
+  for (const overlay of overlays) prepared.push(await prepareOverlay(ROOT, overlay));
   const runtime = await ensureRuntime({ log });
   log(`openclaw ${runtime.openclawVersion} on Node ${runtime.nodeVersion} (${runtime.dir})`);
   const results: OverlayResult[] = [];
-  for (const overlay of overlays) results.push(await smokeOverlay(ROOT, overlay, runtime, bwrap, log));
+  for (const overlay of prepared) results.push(await smokeOverlay(overlay, runtime, bwrap, log));
   console.log(formatTable(results));
   const failed = results.filter((result) => !passed(result));
   console.log(failed.length === 0 ? `smoke: ${results.length} overlay(s) passed` : `smoke: ${failed.length} of ${results.length} overlay(s) failed: ${failed.map((r) => r.overlay).join(', ')}`);

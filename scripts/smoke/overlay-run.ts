@@ -7,7 +7,8 @@ import { RunningPod } from './pod.ts';
 import { buildProbePlan } from './probe-plan.ts';
 import { runProbePlan } from './probes.ts';
 import { alertMetrics, gatewayServices, metricTargets, publicOrigins } from './routes.ts';
-import { extractRunSpec } from './run-spec.ts';
+import type { Resource } from '../lib/model.ts';
+import { extractRunSpec, type RunSpec } from './run-spec.ts';
 import { containerArgv } from './sandbox.ts';
 import type { CheckRow, OverlayResult } from './table.ts';
 import { controlUiConnect } from './ws-connect.ts';
@@ -25,14 +26,23 @@ export async function renderOverlay(root: string, overlay: string) {
   return rendered.resources;
 }
 
-export async function smokeOverlay(root: string, overlay: string, runtime: OpenclawRuntime, bwrap: string, log: (line: string) => void): Promise<OverlayResult> {
+/** Rendered and read before anything is installed or started: bad input costs no download. */
+export async function prepareOverlay(root: string, overlay: string): Promise<{ overlay: string; resources: Resource[]; spec: RunSpec }> {
   const resources = await renderOverlay(root, overlay);
-  let spec;
   try {
-    spec = extractRunSpec(resources);
+    return { overlay, resources, spec: extractRunSpec(resources) };
   } catch (error) {
     throw new SmokeInputError(`${overlay}: ${(error as Error).message}`);
   }
+}
+
+export async function smokeOverlay(
+  prepared: { overlay: string; resources: Resource[]; spec: RunSpec },
+  runtime: OpenclawRuntime,
+  bwrap: string,
+  log: (line: string) => void,
+): Promise<OverlayResult> {
+  const { overlay, resources, spec } = prepared;
   const services = gatewayServices(resources, spec);
   const origins = publicOrigins(resources, services);
   const targets = metricTargets(resources, services, spec);
@@ -44,13 +54,13 @@ export async function smokeOverlay(root: string, overlay: string, runtime: Openc
   const pod = RunningPod.start(spec, runtime, bwrap);
   try {
     if (!(await pod.client.waitUntilListening(started + AGENT_START_MS, () => pod.exited() !== undefined))) {
-      rows.push({ check: 'start', target: argv, ok: false, detail: `the sandbox did not start (${pod.exited() ?? 'no agent socket'}): ${pod.lastLog(3).join(' | ')}` });
+      rows.push({ check: 'start', target: argv, ok: false, detail: `the sandbox did not start (${pod.exited() ?? 'no agent socket'}): ${pod.reason()}` });
       return { overlay, rows, notes };
     }
     const plan = buildProbePlan(spec);
     if (plan.length === 0) notes.push('the container declares no probe: nothing tells the kubelet when it is ready');
     const probes = await runProbePlan(pod.client, plan, started, () => pod.exited());
-    rows.push({ check: 'start', target: argv, ok: pod.exited() === undefined, detail: pod.exited() ? `exited (${pod.exited()}): ${pod.lastLog(4).join(' | ')}` : 'running' });
+    rows.push({ check: 'start', target: argv, ok: pod.exited() === undefined, detail: pod.exited() ? `exited (${pod.exited()}): ${pod.reason()}` : 'running' });
     rows.push(...probes.rows);
     if (!probes.ok || pod.exited()) return { overlay, rows, notes: [...notes, ...pod.lastLog(4).map((line) => `log: ${line}`)] };
 

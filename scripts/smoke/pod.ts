@@ -71,6 +71,12 @@ export class RunningPod {
     return this.exit;
   }
 
+  /** The gateway's own last word on why it stopped: the last log line that reads like an error. */
+  reason(): string {
+    const lines = this.log.filter((line) => !line.startsWith('[pod-agent]'));
+    return [...lines].reverse().find((line) => /error|cannot|refus|fail|denied|EACCES|EROFS|ENOENT/i.test(line)) ?? lines.at(-1) ?? 'no output';
+  }
+
   lastLog(lines = 8): string[] {
     return this.log.slice(-lines);
   }

@@ -15,13 +15,13 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
 }
 
 /**
- * A new repository with the committed base/, components/, overlays/ and validate.config.yaml of
- * this one (from HEAD, so that work in progress elsewhere in the checkout cannot leak in), one commit
- * on main, with prod one release behind the canary.
+ * A new repository with the committed base/, components/, overlays/, validate.config.yaml and the
+ * application schemas it names (schemas/apps/) of this one (from HEAD, so that work in progress
+ * elsewhere in the checkout cannot leak in), one commit on main, with prod one release behind the canary.
  */
 export async function manifestRepository(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-test-'));
-  await execa('git', ['archive', '--format=tar', 'HEAD', 'base', 'components', 'overlays', 'validate.config.yaml'], { cwd: repositoryRoot }).pipe('tar', [
+  await execa('git', ['archive', '--format=tar', 'HEAD', 'base', 'components', 'overlays', 'validate.config.yaml', 'schemas/apps'], { cwd: repositoryRoot }).pipe('tar', [
     '-x',
     '-f',
     '-',
