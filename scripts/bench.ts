@@ -2,10 +2,13 @@
 //   (a) scale: validating 40 prod-like overlays vs rendering them one after the other with bare kustomize.
 //   (b) throughput: validating one file of 10,000 resources vs merely parsing it with the yaml package.
 //   (c) cold start: the repository with an empty validator cache vs a warm one (no target; for CI caching).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   Also: start-up on one tiny file, peak memory of the 10,000-resource run, and kubeconform on the same
+//   file and schemas when KUBECONFORM=/path/to/kubeconform is given.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { staleBuild } from '../bin/launch.mjs';
 import { resolveKustomize, type KustomizeBinary } from './lib/render/kustomize-binary.ts';
 import { renderKustomization } from './lib/render/render.ts';
 
@@ -46,7 +49,33 @@ async function median(runs: number, measure: () => Promise<number>): Promise<num
   return times[Math.floor(times.length / 2)]!;
 }
 
-const validateArgs = (paths: readonly string[]) => ['--import', 'tsx', join(ROOT, 'scripts', 'validate.ts'), ...paths, '--quiet', '--format', 'json'];
+// What `npm run validate` starts (the build in dist/ when it is up to date), without npm's own start-up.
+const validateArgs = (paths: readonly string[]) => [join(ROOT, 'bin', 'launch.mjs'), 'validate', ...paths, '--quiet', '--format', 'json'];
+
+/** Maximum resident set size of a whole run, from GNU time; undefined where /usr/bin/time is missing. */
+async function peakRssMegabytes(command: string, args: readonly string[]): Promise<number | undefined> {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const result = await execa('/usr/bin/time', ['-v', command, ...args], { cwd: ROOT, reject: false, stdin: 'ignore', stdout: 'ignore', env: { NO_COLOR: '1' } });
+  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(String(result.stderr));
+  return match ? Number(match[1]) / 1024 : undefined;
+}
+
+/** kubeconform pointed at this repository's schemas/, so both tools check the same schemas. */
+function kubeconformArgs(file: string): string[] {
+  const builtIn = readdirSync(join(ROOT, 'schemas')).find((name) => /^v\d+\.\d+\.\d+-standalone-strict$/.test(name));
+  if (!builtIn) throw new Error('schemas/ holds no vX.Y.Z-standalone-strict directory for kubeconform');
+  return [
+    '-strict',
+    '-summary',
+    '-kubernetes-version',
+    builtIn.slice(1, builtIn.indexOf('-')),
+    '-schema-location',
+    join(ROOT, 'schemas', '{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}', '{{.ResourceKind}}{{.KindSuffix}}.json'),
+    '-schema-location',
+    join(ROOT, 'schemas', '{{.Group}}', '{{.ResourceKind}}_{{.ResourceAPIVersion}}.json'),
+    file,
+  ];
+}
 
 function makeOverlays(workdir: string, base: string): string[] {
   return Array.from({ length: OVERLAY_COUNT }, (_, i) => {
@@ -90,11 +119,38 @@ async function benchThroughput(workdir: string, binary: KustomizeBinary): Promis
   const checked = await checkedResources([file]); // also warms the schema cache
   if (checked !== RESOURCE_COUNT) throw new Error(`expected ${RESOURCE_COUNT} resources, validate checked ${checked}`);
   const validate = await median(RUNS, () => timed(process.execPath, validateArgs([file])));
-  const parse = await median(RUNS, () => timed(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'parse-only.ts'), file]));
+  // Built like validate when the build is current, so neither side pays for transpiling at start-up.
+  const parseOnly = staleBuild(ROOT) ? ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'parse-only.ts')] : [join(ROOT, 'dist', 'bench', 'parse-only.js')];
+  const parse = await median(RUNS, () => timed(process.execPath, [...parseOnly, file]));
   console.log(`(b) throughput: one file of ${RESOURCE_COUNT} resources`);
   console.log(`    npm run validate (all checks): ${validate.toFixed(2)} s  = ${Math.round(RESOURCE_COUNT / validate)} resources/s`);
   console.log(`    parse only (yaml package):     ${parse.toFixed(2)} s`);
   console.log(`    ratio: ${(validate / parse).toFixed(2)}  (target <= 1.5)`);
+  const kubeconform = process.env.KUBECONFORM;
+  if (kubeconform) {
+    const reference = await median(RUNS, () => timed(kubeconform, kubeconformArgs(file)));
+    console.log(`    kubeconform -strict, same schemas: ${reference.toFixed(2)} s  ratio validate / kubeconform: ${(validate / reference).toFixed(2)}  (target <= 1)`);
+  } else console.log('    kubeconform: not measured (KUBECONFORM=/path/to/kubeconform adds it)');
+  const peak = await peakRssMegabytes(process.execPath, validateArgs([file]));
+  console.log(`    peak memory (max RSS): ${peak === undefined ? 'not measured (no /usr/bin/time)' : `${Math.round(peak)} MB`}  (target <= 500 MB)`);
+}
+
+/** A run over one tiny file is all start-up: module loading, configuration, one schema from the cache. */
+async function benchStartUp(workdir: string): Promise<void> {
+  const file = join(workdir, 'tiny.yaml');
+  writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tiny\ndata:\n  key: value\n');
+  await checkedResources([file]); // warms the schema cache, as every run after the first finds it
+  const runs = Math.max(RUNS, 5);
+  const validate = await median(runs, () => timed(process.execPath, validateArgs([file])));
+  const node = await median(runs, () => timed(process.execPath, ['-e', '0']));
+  console.log('(d) start-up: one tiny file');
+  console.log(`    npm run validate (bin/launch.mjs): ${validate.toFixed(2)} s  (target <= 0.3)`);
+  console.log(`    node -e 0, for reference:          ${node.toFixed(2)} s`);
+  const kubeconform = process.env.KUBECONFORM;
+  if (kubeconform) {
+    const reference = await median(runs, () => timed(kubeconform, kubeconformArgs(file)));
+    console.log(`    kubeconform:                       ${reference.toFixed(2)} s  ratio ${(validate / reference).toFixed(1)}`);
+  }
 }
 
 /** What CI without a cache pays: the repository validated with an empty cache, against a warm one. */
@@ -127,6 +183,7 @@ async function main(): Promise<void> {
     await benchScale(workdir, binary);
     await benchThroughput(workdir, binary);
     await benchColdStart(workdir);
+    await benchStartUp(workdir);
   } finally {
     rmSync(workdir, { recursive: true, force: true });
   }
