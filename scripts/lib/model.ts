@@ -141,6 +141,15 @@ export function findingAt(
   return finding;
 }
 
+/**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an argument and
+ * overflows the stack past roughly 120,000 of them; resources and findings can be that many.
+ */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
 /** What one source produced, for progress lines and summaries. */
 export interface SourceResult {
   source: string;

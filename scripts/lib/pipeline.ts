@@ -1,5 +1,6 @@
 // The pipeline in one direction: sources → load (render or read, parse) → check → one report.
 import type { Finding, Report, Resource, Source, SourceResult } from './model.ts';
+import { appendAll } from './model.ts';
 import { checkResources } from './check/resource-checks.ts';
 import type { ResourceValidator } from './check/crd-schemas.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
@@ -92,8 +93,9 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
       severity: 'warning',
     });
   }
-  builtIn.push(
-    ...checkResources(loaded.resources, {
+  appendAll(
+    builtIn,
+    checkResources(loaded.resources, {
       // A CRD rendered with its custom resources validates them, before any vendored schema.
       validator: options.validator.withCrds?.(loaded.resources.map((resource) => resource.object)) ?? options.validator,
       kubernetesVersion: options.kubernetesVersion,
@@ -101,7 +103,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     }),
   );
   const findings = options.configureBuiltIn ? options.configureBuiltIn(builtIn, loaded.resources, source) : builtIn;
-  for (const check of options.checks ?? []) findings.push(...check(loaded.resources, source));
+  for (const check of options.checks ?? []) appendAll(findings, check(loaded.resources, source));
   return {
     source,
     findings,

@@ -5,6 +5,8 @@ export interface JsonSchema {
   $schema?: string;
   $ref?: string;
   type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  /** int32/int64 on integers: the range the API server decodes into. */
+  format?: 'int32' | 'int64';
   const?: string;
   enum?: (string | number | boolean)[];
   properties?: Record<string, JsonSchema>;
@@ -76,7 +78,7 @@ export function closure(root: JsonSchema, definitions: ReadonlyMap<string, JsonS
     const definition = definitions.get(name);
     if (!definition) throw new Error(`schema generator: definition ${name} is referenced but was never built`);
     picked.set(name, definition);
-    pending.push(...refsOf(definition));
+    for (const ref of refsOf(definition)) pending.push(ref);
   }
   return Object.fromEntries([...picked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

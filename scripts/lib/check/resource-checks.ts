@@ -1,6 +1,6 @@
 // The checks every resource gets before any policy: removed APIs, strict schemas, duplicates.
 import type { Finding, Resource } from '../model.ts';
-import { describeRef, findingAt, refOf } from '../model.ts';
+import { appendAll, describeRef, findingAt, refOf } from '../model.ts';
 import { DEPRECATED_API, DUPLICATE_RESOURCE, SCHEMA, UNKNOWN_KIND, deprecatedApiFix } from '../built-in-rules.ts';
 import { removalOf } from './deprecated-apis.ts';
 import type { ResourceValidator } from './crd-schemas.ts';
@@ -14,8 +14,8 @@ export interface ResourceCheckOptions {
 
 export function checkResources(resources: readonly Resource[], options: ResourceCheckOptions): Finding[] {
   const findings: Finding[] = [];
-  for (const resource of resources) findings.push(...checkResource(resource, options));
-  findings.push(...checkDuplicates(resources));
+  for (const resource of resources) appendAll(findings, checkResource(resource, options));
+  appendAll(findings, checkDuplicates(resources));
   return findings;
 }
 
@@ -70,6 +70,9 @@ function checkDuplicates(resources: readonly Resource[]): Finding[] {
   const seen = new Map<string, Resource>();
   const findings: Finding[] = [];
   for (const resource of resources) {
+    // An object with only `generateName` (Argo CD hook Jobs) gets a fresh name from the API server on every
+    // create, so two of them never collide.
+    if (isGeneratedName(resource)) continue;
     const ref = refOf(resource.object);
     const key = [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('\u0000');
     const first = seen.get(key);
@@ -92,4 +95,9 @@ function checkDuplicates(resources: readonly Resource[]): Finding[] {
     );
   }
   return findings;
+}
+
+function isGeneratedName(resource: Resource): boolean {
+  const metadata = resource.object.metadata;
+  return !metadata?.name && typeof metadata?.generateName === 'string' && metadata.generateName !== '';
 }

@@ -1,6 +1,6 @@
 // Turns rendered diffs into text for a terminal or Markdown for a pull request / job summary.
 import type { ResourceRef } from '../model.ts';
-import { describeRef } from '../model.ts';
+import { appendAll, describeRef } from '../model.ts';
 import { markdownCode, markdownFence, terminalText } from '../report/escape.ts';
 import type { OverlayRender } from './render-at-ref.ts';
 import { diffResources, type FieldChange, type ResourceChange, type ResourceDiff } from './resource-diff.ts';
@@ -118,7 +118,7 @@ function formatMarkdown(report: DiffReport): string {
     const { common, rest } = splitCommonChanges(overlay.diff.changes);
     const byChange = (kind: ResourceChange['change']) => rest.filter((change) => change.change === kind);
     if (common.length > 0) {
-      out.push(`**Changed in several resources:**`, '', ...fieldTable(common.map((shared) => shared.field), common.map((shared) => `${shared.count} resources`)), '');
+      appendAll(out, [`**Changed in several resources:**`, '', ...fieldTable(common.map((shared) => shared.field), common.map((shared) => `${shared.count} resources`)), '']);
     }
     const onlyCommon = byChange('changed').filter((change) => change.fields.length === 0);
     if (onlyCommon.length > 0) {
@@ -128,16 +128,16 @@ function formatMarkdown(report: DiffReport): string {
       out.push(`**${change.change === 'renamed' ? 'Renamed' : 'Changed'}:** ${refCode(change.ref)}${change.from ? ` (was ${code(change.from.name)})` : ''}`, '');
       const table = fieldTable(change.fields);
       if (change.fields.length > FOLD_AFTER) {
-        out.push('<details>', `<summary>${change.fields.length} changed fields</summary>`, '', ...table, '', '</details>', '');
-      } else out.push(...table, '');
+        appendAll(out, ['<details>', `<summary>${change.fields.length} changed fields</summary>`, '', ...table, '', '</details>', '']);
+      } else appendAll(out, [...table, '']);
     }
     for (const kind of ['added', 'removed'] as const) {
       const list = byChange(kind);
       if (list.length === 0) continue;
       const items = list.map((change) => `- ${refCode(change.ref)}`);
       const title = `${kind === 'added' ? 'Added' : 'Removed'} (${list.length})`;
-      if (list.length > FOLD_AFTER) out.push('<details>', `<summary>${title}</summary>`, '', ...items, '', '</details>', '');
-      else out.push(`**${title}:**`, '', ...items, '');
+      if (list.length > FOLD_AFTER) appendAll(out, ['<details>', `<summary>${title}</summary>`, '', ...items, '', '</details>', '']);
+      else appendAll(out, [`**${title}:**`, '', ...items, '']);
     }
   }
   if (report.overlays.length === 0) out.push('No overlays to compare.', '');

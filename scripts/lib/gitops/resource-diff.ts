@@ -1,6 +1,6 @@
 // Compares two renders resource by resource and, inside a changed resource, field by field.
 import type { KubeObject, ResourceRef } from '../model.ts';
-import { isRecord, pointer, refOf } from '../model.ts';
+import { appendAll, isRecord, pointer, refOf } from '../model.ts';
 
 export interface FieldChange {
   /** JSON pointer into the resource; list items are indices on the side that has them. */
@@ -60,8 +60,8 @@ export function diffResources(before: readonly KubeObject[], after: readonly Kub
     const fields = diffFields(gone, partner).filter((field) => field.path !== '/metadata/name');
     changes.push({ change: 'renamed', ref: refOf(partner), from: refOf(gone), fields });
   }
-  changes.push(...added.map((object): ResourceChange => ({ change: 'added', ref: refOf(object), fields: [] })));
-  changes.push(...removed.map((object): ResourceChange => ({ change: 'removed', ref: refOf(object), fields: [] })));
+  appendAll(changes, added.map((object): ResourceChange => ({ change: 'added', ref: refOf(object), fields: [] })));
+  appendAll(changes, removed.map((object): ResourceChange => ({ change: 'removed', ref: refOf(object), fields: [] })));
   changes.sort((a, b) => compareRefs(a.ref, b.ref));
   return { changes, unchanged };
 }

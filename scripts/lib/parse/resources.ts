@@ -1,8 +1,9 @@
 // Turns YAML text into resources, and everything that is not a resource into findings.
 import type { Finding, KubeObject, Resource } from '../model.ts';
 import { pointer } from '../model.ts';
-import { BINARY_FILE_FIX, NO_TYPE_FIX, NOT_AN_OBJECT_FIX, SCHEMA, YAML_SYNTAX } from '../built-in-rules.ts';
-import { looksBinary, parseYamlDocuments, type ParsedDocument } from './yaml-documents.ts';
+import { NO_TYPE_FIX, NOT_AN_OBJECT_FIX, SCHEMA, YAML_SYNTAX } from '../built-in-rules.ts';
+import { refuseBytes } from './text-bytes.ts';
+import { parseYamlDocuments, type ParsedDocument } from './yaml-documents.ts';
 
 export interface ParsedResources {
   resources: Resource[];
@@ -15,20 +16,11 @@ export interface Origin {
 }
 
 export function parseResourcesFromBytes(bytes: Uint8Array, origin: Origin): ParsedResources {
-  if (looksBinary(bytes)) {
-    return {
-      resources: [],
-      findings: [
-        {
-          rule: YAML_SYNTAX.id,
-          severity: 'error',
-          message: 'file is not text (it contains NUL bytes)',
-          fix: BINARY_FILE_FIX,
-          source: origin.source,
-          file: origin.file,
-        },
-      ],
-    };
+  const refused = refuseBytes(bytes);
+  if (refused) {
+    const finding: Finding = { rule: YAML_SYNTAX.id, severity: 'error', message: refused.message, fix: refused.fix, source: origin.source, file: origin.file };
+    if (refused.line !== undefined) finding.line = refused.line;
+    return { resources: [], findings: [finding] };
   }
   return parseResources(new TextDecoder().decode(bytes), origin);
 }

@@ -1,7 +1,8 @@
-// Parses YAML the way Kubernetes reads it (YAML 1.1, unique keys) and keeps nodes for line lookups.
-import { LineCounter, isMap, isSeq, isScalar, parseAllDocuments, type Document, type Node } from 'yaml';
+// Parses YAML the way kubectl reads it and keeps the nodes, so positions are computed only when asked for.
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Position } from '../model.ts';
-import { pointerSegments } from '../model.ts';
+import { kubectlTags } from './kubectl-scalars.ts';
+import { duplicateKeys, nodeAt, type KeyIndex } from './yaml-nodes.ts';
 
 export interface ParsedDocument {
   /** The plain value; empty documents are left out. */
@@ -25,78 +26,61 @@ export interface ParsedFile {
 /** Aliases multiply work in toJS; real manifests use a handful. Beyond this it is a bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
-export function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
-  return sample.includes(0);
-}
-
 export function parseYamlDocuments(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const problems: YamlProblem[] = [];
   const documents: ParsedDocument[] = [];
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, lineCounter, prettyErrors: false }) as Document.Parsed[];
+    // `uniqueKeys` is off because `yaml` compares each key with every earlier one (quadratic in the width of a
+    // mapping); `duplicateKeys` does the same check with one set per mapping.
+    parsed = parseAllDocuments(text, { version: '1.1', customTags: kubectlTags, uniqueKeys: false, lineCounter, prettyErrors: false }) as Document.Parsed[];
   } catch (error) {
-    return { documents, problems: [{ message: (error as Error).message }] };
+    return { documents, problems: [{ message: firstLine((error as Error).message) }] };
   }
   if (!Array.isArray(parsed)) parsed = [parsed];
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const problem = (message: string, offset: number) => {
+    const at = position(offset);
+    problems.push({ message: firstLine(message), line: at.line, column: at.column });
+  };
   for (const doc of parsed) {
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const at = position(error.pos[0]);
-        problems.push({ message: firstLine(error.message), line: at.line, column: at.column });
-      }
+      for (const error of doc.errors) problem(error.message, error.pos[0]);
       continue;
     }
     if (doc.contents === null) continue;
+    const duplicates = duplicateKeys(doc.contents);
+    if (duplicates.length > 0) {
+      for (const duplicate of duplicates) problem(`Map keys must be unique: ${JSON.stringify(duplicate.key)} is repeated`, duplicate.offset);
+      continue;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const at = position(doc.contents.range?.[0] ?? 0);
-      problems.push({ message: firstLine((error as Error).message), line: at.line, column: at.column });
+      problem((error as Error).message, doc.contents.range?.[0] ?? 0);
       continue;
     }
     // An empty document (between two separators, or only comments) holds nothing, as kubectl sees it.
     if (value === null || value === undefined) continue;
-    const start = doc.contents.range?.[0] ?? 0;
+    const contents = doc.contents;
+    const start = contents.range?.[0] ?? 0;
+    // Built on the first lookup: most resources never have a finding, so most mappings are never indexed.
+    const index: KeyIndex = new Map();
     documents.push({
       value,
       line: position(start).line,
       locate: (ptr) => {
-        const node = nodeAt(doc.contents as Node, pointerSegments(ptr));
+        const node = nodeAt(contents, ptr, index);
         return node?.range ? position(node.range[0]) : undefined;
       },
     });
   }
   return { documents, problems };
-}
-
-/** The deepest node on the pointer's path: a field a patch added points at its nearest parent. */
-function nodeAt(root: Node, segments: readonly string[]): Node | undefined {
-  let current: Node = root;
-  // Where the walk stops is shown at the key that leads there: the line a reader looks for.
-  let shown: Node = root;
-  for (const segment of segments) {
-    let next: Node | undefined;
-    if (isMap(current)) {
-      const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-      if (!pair) break;
-      shown = pair.key as Node;
-      next = (pair.value as Node | null) ?? undefined;
-    } else if (isSeq(current) && /^\d+$/.test(segment)) {
-      next = current.items[Number(segment)] as Node | undefined;
-      if (next) shown = next;
-    }
-    if (!next) break;
-    current = next;
-  }
-  return shown;
 }
 
 function firstLine(message: string): string {

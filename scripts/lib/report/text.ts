@@ -21,7 +21,7 @@ export function formatText(report: Report, options: ReportOptions): string {
       lines.push(paint('bold', safe(finding.source)));
       currentSource = finding.source;
     }
-    lines.push(...findingLines(finding, paint, options.quiet ? '' : INDENT));
+    for (const line of findingLines(finding, paint, options.quiet ? '' : INDENT)) lines.push(line);
   }
   if (!options.quiet) {
     if (lines.length > 0) lines.push('');

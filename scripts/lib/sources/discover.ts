@@ -88,3 +88,74 @@ export function isInside(root: string, path: string): boolean {
   const real = realpathSync(path);
   return real === realRoot || real.startsWith(realRoot + sep);
 }
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export interface ManifestTree {
+  /** YAML files below the directory, sorted; Kustomize's own configuration files are not resources. */
+  files: string[];
+  /** Symlinked directories that lead to a directory already read (a loop back to a parent, or a second link). */
+  loops: string[];
+}
+
+/**
+ * The YAML files of a manifest directory. Symlinked directories are followed, but each real directory is read
+ * once, so a link back to a parent ends the walk there instead of recursing until the path is too long. The walk
+ * keeps its own stack: depth of the tree never becomes depth of the call stack.
+ */
+export function manifestTree(dir: string): ManifestTree {
+  const files: string[] = [];
+  const loops: string[] = [];
+  const seen = new Set<string>();
+  const stack: string[] = [dir];
+  seen.add(realpathSync(dir));
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const subdirectories: string[] = [];
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(current, entry.name);
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && safeIsDirectory(path));
+      if (isDirectory) {
+        const real = safeRealpath(path);
+        if (real === undefined) continue;
+        if (seen.has(real)) {
+          loops.push(path);
+          continue;
+        }
+        seen.add(real);
+        subdirectories.push(path);
+      } else if (YAML_FILE.test(entry.name) && !KUSTOMIZATION_FILES.includes(entry.name)) files.push(path);
+    }
+    for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]!);
+  }
+  return { files: files.sort(byPathSegments), loops };
+}
+
+/** The order of a depth-first walk in name order: paths compared by their first differing segment. */
+function byPathSegments(a: string, b: string): number {
+  const left = a.split(sep);
+  const right = b.split(sep);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] === right[i]) continue;
+    // A file and a directory at the same level keep the order of their names, as readdir sorted them.
+    return left[i]!.localeCompare(right[i]!);
+  }
+  return left.length - right.length;
+}
+
+function safeIsDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function safeRealpath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}

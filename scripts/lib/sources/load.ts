@@ -1,10 +1,10 @@
 // Reads or renders one source into resources; every problem on the way is a finding, never a crash.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { Finding, Resource, Source } from '../model.ts';
+import { appendAll } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
-import { KUSTOMIZATION_FILES, displayPath, inputFinding, isInside, repositoryBoundary } from './discover.ts';
+import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
 
 export interface LoadOptions {
   root: string;
@@ -20,7 +20,6 @@ export interface Loaded {
 
 /** Larger inputs are refused rather than risk memory: real manifests are far smaller. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const YAML_FILE = /\.ya?ml$/i;
 
 export async function loadSource(source: Source, options: LoadOptions): Promise<Loaded> {
   switch (source.kind) {
@@ -49,7 +48,14 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
 function readManifests(source: Source, root: string): Loaded {
   const result: Loaded = { resources: [], findings: [] };
   const boundary = repositoryBoundary(root, source.path);
-  const files = statSync(source.path).isDirectory() ? manifestFiles(source.path) : [source.path];
+  const tree = statSync(source.path).isDirectory() ? manifestTree(source.path) : { files: [source.path], loops: [] };
+  const files = tree.files;
+  for (const loop of tree.loops) {
+    const shown = displayPath(root, loop);
+    result.findings.push(
+      inputFinding(source.name, `${shown} is a symlink to a directory that is already read (a loop); it is not read again`, 'Remove the symlink, or point it at a directory that is not already in the manifest paths.', shown),
+    );
+  }
   for (const file of files) {
     const shown = displayPath(root, file);
     if (!isInside(boundary, file)) {
@@ -64,31 +70,15 @@ function readManifests(source: Source, root: string): Loaded {
       continue;
     }
     const parsed = parseResourcesFromBytes(readFileSync(file), { source: source.name, file: shown });
-    result.resources.push(...parsed.resources);
-    result.findings.push(...parsed.findings);
+    appendAll(result.resources, parsed.resources);
+    appendAll(result.findings, parsed.findings);
   }
   return result;
 }
 
 /** YAML files below a directory, sorted; Kustomize's own configuration files are not resources. */
 export function manifestFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && safeIsDirectory(path));
-    if (isDirectory) out.push(...manifestFiles(path));
-    else if (YAML_FILE.test(entry.name) && !KUSTOMIZATION_FILES.includes(entry.name)) out.push(path);
-  }
-  return out;
-}
-
-function safeIsDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  return manifestTree(dir).files;
 }
 
 function outsideFinding(source: string, file: string): Finding {

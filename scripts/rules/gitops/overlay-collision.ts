@@ -1,4 +1,5 @@
 import type { Resource } from '../../lib/model.ts';
+import { appendAll } from '../../lib/model.ts';
 import { isEmptySelector, mapSelector, matches } from '../cross/lib/selectors.ts';
 import { describe, isRecord, namespaceOf } from '../cross/lib/values.ts';
 import { podTemplateOf } from '../resource-index.ts';
@@ -78,7 +79,7 @@ export const overlayCollision: RepositoryRule = {
     overlays.forEach((first, i) => {
       for (const second of overlays.slice(i + 1)) {
         if (first.namespace !== second.namespace) continue;
-        violations.push(...sharedResources(first, second), ...crossSelections(first, second), ...crossSelections(second, first));
+        appendAll(violations, [...sharedResources(first, second), ...crossSelections(first, second), ...crossSelections(second, first)]);
       }
     });
     return violations;

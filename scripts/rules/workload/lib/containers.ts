@@ -1,4 +1,5 @@
 // Pod templates and their containers as rules see them: security contexts with pod-level inheritance.
+import { appendAll } from '../../../lib/model.ts';
 import type { RuleContext, Violation } from '../../rule.ts';
 import {
   containersOf,
@@ -75,7 +76,7 @@ export function visitContainers(
   const violations: Violation[] = [];
   for (const template of context.index.podTemplates) {
     if (!filter(template)) continue;
-    for (const ref of containersOf(template, lists)) violations.push(...visit(ref));
+    for (const ref of containersOf(template, lists)) appendAll(violations, visit(ref));
   }
   return violations;
 }
