@@ -1,6 +1,7 @@
 // Turns ajv's errors into one sentence per violation that a person reading a manifest understands.
 import type { ErrorObject } from 'ajv';
 import { humanPath, pointer, valueAtPointer } from '../model.ts';
+import { INTEGER_RANGES, type IntegerFormat } from './integer-formats.ts';
 
 export interface SchemaViolation {
   /** JSON pointer of the offending field. */
@@ -64,11 +65,18 @@ function describe(error: ErrorObject, object: unknown): SchemaViolation {
         path,
         message: `${fieldName(path)} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(valueAtPointer(object, path))}`,
       };
+    case 'format': {
+      const range = INTEGER_RANGES[String(params.format) as IntegerFormat];
+      if (!range) break;
+      return {
+        path,
+        message: `${fieldName(path)} must be an integer from ${range.shown} (${String(params.format)}), got ${describeValue(valueAtPointer(object, path))}`,
+      };
+    }
     case 'const':
       return { path, message: `${fieldName(path)} must be ${JSON.stringify(params.allowedValue)}` };
-    default:
-      return { path, message: `${fieldName(path)} ${error.message ?? 'is invalid'}` };
   }
+  return { path, message: `${fieldName(path)} ${error.message ?? 'is invalid'}` };
 }
 
 function fieldName(path: string): string {

@@ -8,6 +8,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type standaloneModule from 'ajv/dist/standalone/index.js';
 import type { KubeObject } from '../model.ts';
 import { cacheDir } from '../cache-dir.ts';
+import { FORMATS_CACHE_KEY, integerFormats, integerFormatsCode } from './integer-formats.ts';
 import { describeSchemaErrors, type SchemaViolation } from './schema-errors.ts';
 import { schemaCandidates } from './schema-locations.ts';
 
@@ -89,7 +90,8 @@ export class SchemaValidator {
   private ajv(): Ajv {
     if (!this.compiler) {
       const { Ajv: Compiler } = this.require('ajv') as typeof import('ajv');
-      this.compiler = new Compiler({ strict: false, allErrors: true, validateFormats: false, code: { source: true } });
+      // Only int32/int64 are checked; other formats are unknown to ajv and ignored (logger off: no warning each).
+      this.compiler = new Compiler({ strict: false, allErrors: true, formats: integerFormats, logger: false, code: { source: true, formats: integerFormatsCode } });
     }
     return this.compiler;
   }
@@ -97,7 +99,7 @@ export class SchemaValidator {
   private cachePath(text: string): string | undefined {
     const dir = this.options.cacheDir === undefined ? join(cacheDir(), 'ajv') : this.options.cacheDir;
     if (dir === false) return undefined;
-    const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(this.ajvRoot).update('\0').update(text).digest('hex').slice(0, 32);
+    const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(this.ajvRoot).update('\0').update(FORMATS_CACHE_KEY).update('\0').update(text).digest('hex').slice(0, 32);
     return join(dir, `${hash}.cjs`);
   }
 

@@ -38,7 +38,7 @@ export class BuiltinDefinitions {
       case 'string':
         return patchedString(shape);
       case 'number':
-        return { type: format === 'int32' || format === 'int64' ? 'integer' : 'number' };
+        return format === 'int32' || format === 'int64' ? { type: 'integer', format } : { type: 'number' };
       case 'boolean':
         return { type: 'boolean' };
       case 'Date':
