@@ -2,6 +2,9 @@ import type { Rule, Violation } from '../rule.ts';
 import { describeLabels, describeSelector } from './lib/selectors.ts';
 import { describe, describeNamespace } from './lib/values.ts';
 
+/** Workloads named in the message of a Service that selects nothing. */
+const MAX_CANDIDATES = 3;
+
 export const serviceSelector: Rule = {
   id: 'service-selector',
   severity: 'error',
@@ -13,14 +16,21 @@ export const serviceSelector: Rule = {
   check(context) {
     const index = context.index;
     const violations: Violation[] = [];
+    // Grouped once: looking the namespace up per Service would make the rule quadratic in the resources.
+    const byNamespace = new Map<string | undefined, typeof index.workloads>();
+    for (const workload of index.workloads) {
+      const list = byNamespace.get(workload.namespace) ?? [];
+      list.push(workload);
+      byNamespace.set(workload.namespace, list);
+    }
     for (const service of index.services) {
       if (!service.selector) continue;
       if (index.workloadsSelectedBy(service.selector, service.namespace).length > 0) continue;
-      const candidates = index.workloads.filter((w) => w.namespace === service.namespace);
-      const seen =
-        candidates.length === 0
-          ? 'there is no workload in that namespace'
-          : 'pod labels there: ' + candidates.map((w) => `${w.kind} ${w.name} (${describeLabels(w.labels)})`).join('; ');
+      const candidates = byNamespace.get(service.namespace) ?? [];
+      // A few examples help; every workload of a large namespace would make a message of many kilobytes.
+      const shown = candidates.slice(0, MAX_CANDIDATES).map((w) => `${w.kind} ${w.name} (${describeLabels(w.labels)})`);
+      const more = candidates.length > MAX_CANDIDATES ? ` and ${candidates.length - MAX_CANDIDATES} more workloads` : '';
+      const seen = candidates.length === 0 ? 'there is no workload in that namespace' : `pod labels there: ${shown.join('; ')}${more}`;
       violations.push({
         resource: service.resource,
         path: '/spec/selector',

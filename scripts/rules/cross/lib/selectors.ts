@@ -93,7 +93,12 @@ export function describeSelector(selector: LabelSelector): string {
   return parts.length === 0 ? '(everything)' : parts.join(', ');
 }
 
+/** Labels shown in a message; a workload can carry dozens, and a message should stay one readable line. */
+const MAX_LABELS = 8;
+
 export function describeLabels(labels: Record<string, string>): string {
-  const parts = Object.entries(labels).map(([key, value]) => `${key}=${value}`);
-  return parts.length === 0 ? 'no labels' : parts.join(', ');
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return 'no labels';
+  const shown = entries.slice(0, MAX_LABELS).map(([key, value]) => `${key}=${value}`);
+  return entries.length > MAX_LABELS ? `${shown.join(', ')} and ${entries.length - MAX_LABELS} more` : shown.join(', ');
 }
