@@ -3,6 +3,7 @@
 // rejects a misspelled field.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { integerFormats } from '../scripts/lib/check/integer-formats.ts';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,7 +13,7 @@ const compiled = new Map<string, ValidateFunction>();
 const errorsOf = (file: string, yaml: string): string[] => {
   let validate = compiled.get(file);
   if (!validate) {
-    validate = new Ajv({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as object);
+    validate = new Ajv({ strict: true, allErrors: true, formats: integerFormats }).compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as object);
     compiled.set(file, validate);
   }
   return validate(parse(yaml)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
