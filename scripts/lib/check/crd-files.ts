@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { KubeObject } from '../model.ts';
+import { appendAll } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
 import { UsageError } from '../cli/command-line.ts';
 import { isCrd } from './crd-schemas.ts';
@@ -31,7 +32,7 @@ export function readCrdPaths(paths: readonly string[]): KubeObject[] {
     const files = isDirectory ? manifestFiles(path) : [path];
     const found = files.flatMap((file) => crdsInFile(file, true));
     if (!isDirectory && found.length === 0) throw new UsageError(`--crd ${path}: no CustomResourceDefinition in the file`);
-    crds.push(...found);
+    appendAll(crds, found);
   }
   return crds;
 }

@@ -34,7 +34,7 @@ export function parsePromql(expr: string): ParsedPromql {
         error ??= syntaxError(expr, node.from, node.to);
         return false;
       }
-      if (node.name === 'VectorSelector') metrics.push(...selected(node.node, expr));
+      if (node.name === 'VectorSelector') for (const metric of selected(node.node, expr)) metrics.push(metric);
       return undefined;
     },
   });
