@@ -1,6 +1,6 @@
 // The policy configuration (validate.config.yaml): which rules run, how severe they are, per source.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
+import { readBoundedFile, UnsafeFileError } from '../lib/bounded-file.ts';
 import { isRecord, type Severity } from '../lib/model.ts';
 import { readLayer, type LayerReader } from './config-layer.ts';
 import { catalogue } from './registry.ts';
@@ -43,6 +43,8 @@ export interface ResolvedSettings {
 }
 
 export const CONFIG_FILE = 'validate.config.yaml';
+/** Far above any real configuration; a bound so that a hostile file cannot exhaust memory. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const defaultRuleConfig: RuleConfig = { rules: {}, options: {}, sources: [] };
 
@@ -54,11 +56,14 @@ const SOURCE_KEYS = ['rules', 'options', 'production', 'allowExemptions', 'exter
  * because the CLI prints it as is and exits 2.
  */
 export function loadRuleConfig(file: string, knownRules: readonly string[] = configurableRuleIds()): RuleConfig {
+  // The file comes with the pull request: it may be a link out of the repository, /dev/zero or a FIFO.
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot read the configuration file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (!(error instanceof UnsafeFileError)) throw error;
+    if (error.code && error.code !== 'ELOOP') throw new Error(`${file}: cannot read the configuration file (${error.code})`);
+    throw new Error(`${file}: the configuration file ${error.message}`);
   }
   return parseRuleConfig(text, { file, knownRules });
 }

@@ -11,6 +11,7 @@ import { pointer } from '../lib/model.ts';
 import { isRecord } from '../lib/model.ts';
 import { containersOf, podTemplateOf } from './resource-index.ts';
 import type { Violation } from './rule.ts';
+import { looksBlank } from '../lib/report/invisible.ts';
 
 export const EXEMPTION_PREFIX = 'ignore-check.openclaw.dev/';
 
@@ -135,7 +136,8 @@ export function indexExemptions(
         const names = containerNames(resource);
         const has = names.length > 0 ? `its containers are ${names.join(', ')}` : 'it has no pod template';
         problem('exemption-unknown-container', `exemption of ${scope} applies to nothing: ${has}`);
-      } else if (exemption.reason === '') {
+      } else if (looksBlank(exemption.reason)) {
+        // A zero-width space is as much a reason as none: the reviewer sees an empty annotation.
         problem('exemption-reason', `exemption of ${scope} has no reason, so it is not applied`);
       } else {
         let list = inForce.get(resource);

@@ -6,6 +6,7 @@ import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schem
 import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
 import { loadConfig, policyCheck } from '../../scripts/rules/policies.ts';
 import { formatDiff } from '../../scripts/lib/gitops/format-diff.ts';
+import { pullRequestBody } from '../../scripts/lib/gitops/pr-body.ts';
 import { renderedDiff } from '../../scripts/lib/gitops/rendered-diff.ts';
 import type { Report } from '../../scripts/lib/model.ts';
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
@@ -120,5 +121,19 @@ describe('hostile keys in the rendered diff', () => {
     expect(markup).not.toContain('::');
     expect(markup.split('\n').filter((line) => line.startsWith('#'))).toEqual(['### ']);
     expect(markdown).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe('hostile keys and findings in the pull-request body', () => {
+  it('no heading, HTML comment, mention or workflow text outside code', async () => {
+    const diff = await renderedDiff({ base: 'HEAD', overlays: [], cwd: root });
+    const move = { name: 'ghcr.io/openclaw/openclaw', before: { name: 'ghcr.io/openclaw/openclaw', newTag: '1' }, after: { name: 'ghcr.io/openclaw/openclaw', newTag: '2' } };
+    const hostile = { ...report, findings: report.findings.map((finding) => ({ ...finding, message: `${finding.message} @everyone </details>` })) };
+    const body = pullRequestBody({ from: EVIL_OVERLAY, to: EVIL_OVERLAY, moves: [move] }, diff, hostile);
+    expect(body).toContain('exemption names unknown rule');
+    const markup = stripMarkdownCode(body);
+    for (const text of ['<!--', 'forged', '::', '@everyone', '</details>\n</details>']) expect(markup).not.toContain(text);
+    expect(markup.split('\n').filter((line) => line.startsWith('#'))).toEqual(['## Promote   →  in ', '## Rendered diff', '### ', '## Validation']);
+    expect(body).not.toMatch(RAW_CONTROL);
   });
 });

@@ -71,23 +71,41 @@ export interface FileChange {
   content: string;
 }
 
+/** The commit HEAD names, or undefined in a repository with no commits yet. */
+export async function headCommit(root: string): Promise<string | undefined> {
+  const result = await execa('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: root, reject: false, stdin: 'ignore' });
+  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+}
+
+/** File modes a promotion must not write content into: a symlink would become a link to the text, a submodule is no file. */
+const NOT_A_FILE: Readonly<Record<string, string>> = { '120000': 'a symbolic link', '160000': 'a submodule' };
+
 /**
- * Commits `changes` on top of HEAD as a new branch without checking anything out: a private index
- * built from HEAD, the new blobs, one commit, then the branch ref created only if it does not exist
- * yet. The user's working tree, index and current branch are untouched, and a failure leaves nothing.
+ * Commits `changes` on top of `parent` (the HEAD that was checked) as a new branch without checking anything
+ * out: a private index built from it, the new blobs, one commit, then the branch ref created only if it does
+ * not exist yet. The user's working tree, index and current branch are untouched, and a failure leaves
+ * nothing but an unreferenced commit. Basing on `parent` rather than HEAD means a commit made meanwhile
+ * cannot end up under a change validated without it.
  */
-export async function commitOnNewBranch(root: string, branch: string, changes: readonly FileChange[], message: string, indexFile: string): Promise<string> {
+export async function commitOnNewBranch(root: string, branch: string, changes: readonly FileChange[], message: string, indexFile: string, parent: string): Promise<string> {
   const env = { ...process.env, GIT_INDEX_FILE: indexFile };
-  await git(root, ['read-tree', 'HEAD'], { env });
+  await git(root, ['read-tree', parent], { env });
   for (const change of changes) {
     const blob = await git(root, ['hash-object', '-w', '--stdin', '--path', change.path], { input: change.content });
     const mode = (await git(root, ['ls-files', '-s', '--', change.path], { env })).split(' ')[0] || '100644';
+    if (NOT_A_FILE[mode]) throw new GitInputError(`${change.path} is ${NOT_A_FILE[mode]} in ${parent.slice(0, 12)}; promote edits only regular files`);
     await git(root, ['update-index', '--add', '--cacheinfo', `${mode},${blob},${change.path}`], { env });
   }
   const tree = await git(root, ['write-tree'], { env });
-  const head = await git(root, ['rev-parse', 'HEAD']);
-  const commit = await git(root, ['commit-tree', tree, '-p', head, '-F', '-'], { input: message });
+  const commit = await git(root, ['commit-tree', tree, '-p', parent, '-F', '-'], { input: message });
   // The empty old value makes git refuse when the branch appeared in the meantime.
-  await git(root, ['update-ref', '-m', 'promote', `refs/heads/${branch}`, commit, '']);
+  try {
+    await git(root, ['update-ref', '-m', 'promote', `refs/heads/${branch}`, commit, '']);
+  } catch (error) {
+    if (await branchExists(root, branch)) {
+      throw new GitInputError(`branch ${branch} was created by something else while promote ran; nothing was changed (delete it, or merge it first)`);
+    }
+    throw new GitInputError(`cannot create branch ${branch}: ${(error as Error).message}`);
+  }
   return commit;
 }

@@ -82,6 +82,13 @@ export function applyImageMoves(text: string, file: string, moves: readonly Imag
     }
     if (move.before.newTag && move.after.newTag && move.before.newTag !== move.after.newTag) {
       moveVersionLabel(document, move.before.newTag, move.after.newTag);
+    } else if (move.before.newTag && !move.after.newTag && hasVersionLabel(document, move.before.newTag)) {
+      // A digest-only image has no tag to move the label to; keeping the old one would label the new release
+      // with the old version, and dropping it could change a selector. The user decides.
+      throw new KustomizationEditError(
+        `${file}: ${move.name} moves to a digest without a tag, but ${VERSION_LABEL} says ${JSON.stringify(move.before.newTag)} (the old tag); ` +
+          'give the source overlay a newTag too, or change the label by hand first',
+      );
     }
   }
   return String(document);
@@ -102,18 +109,23 @@ function imageIndex(document: Document, name: string): number {
   return images.items.findIndex((item) => isMap(item) && item.get('name') === name);
 }
 
+/** Every place moveVersionLabel would rewrite. */
+function versionLabelPaths(document: Document): Array<Array<string | number>> {
+  const paths: Array<Array<string | number>> = [];
+  const labels = document.get('labels', true);
+  if (isSeq(labels)) labels.items.forEach((item, index) => isMap(item) && paths.push(['labels', index, 'pairs', VERSION_LABEL]));
+  paths.push(['commonLabels', VERSION_LABEL]);
+  return paths;
+}
+
+function hasVersionLabel(document: Document, value: string): boolean {
+  return versionLabelPaths(document).some((path) => scalarValue(document.getIn(path, true)) === value);
+}
+
 /** `labels[].pairs` and the older `commonLabels`, wherever they hold the old tag as the version. */
 function moveVersionLabel(document: Document, from: string, to: string): void {
-  const labels = document.get('labels', true);
-  if (isSeq(labels)) {
-    labels.items.forEach((item, index) => {
-      if (isMap(item) && scalarValue(document.getIn(['labels', index, 'pairs', VERSION_LABEL], true)) === from) {
-        document.setIn(['labels', index, 'pairs', VERSION_LABEL], to);
-      }
-    });
-  }
-  if (scalarValue(document.getIn(['commonLabels', VERSION_LABEL], true)) === from) {
-    document.setIn(['commonLabels', VERSION_LABEL], to);
+  for (const path of versionLabelPaths(document)) {
+    if (scalarValue(document.getIn(path, true)) === from) document.setIn(path, to);
   }
 }
 

@@ -5,7 +5,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Report } from '../model.ts';
 import { resolveKustomize } from '../render/kustomize-binary.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
-import { branchExists, commitOnNewBranch, currentBranch, repositoryRoot, uncommittedChanges, validBranchName, workingTreeFiles } from './git.ts';
+import { branchExists, commitOnNewBranch, currentBranch, headCommit, repositoryRoot, uncommittedChanges, validBranchName, workingTreeFiles } from './git.ts';
+import { invalidImageField } from './image-reference.ts';
 import { applyImageMoves, readImages, releaseName, sameImage, type ImageEntry, type ImageMove } from './images.ts';
 import { kustomizationFile } from '../sources/discover.ts';
 import { overlayLocation, type OverlayLocation } from './overlays.ts';
@@ -64,7 +65,11 @@ export function planPromotion(from: { path: string; images: readonly ImageEntry[
       const hint = requested.length > 0 ? 'add one first' : 'add one first, or choose the images with --image';
       throw new PromotionRefused(`${to.path} has no images: entry named ${name}; ${hint}`);
     }
-    if (!sameImage(source, target)) moves.push({ name, before: target, after: source });
+    if (sameImage(source, target)) continue;
+    // What is copied is written into a file, a commit, a branch name and a suggested command line.
+    const invalid = invalidImageField(source);
+    if (invalid) throw new PromotionRefused(`${from.path}: images: entry ${JSON.stringify(name)}: ${invalid}; nothing was changed`);
+    moves.push({ name, before: target, after: source });
   }
   if (moves.length === 0) {
     const what = names.length === 1 ? `${names[0]} is` : 'the images are';
@@ -85,8 +90,8 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
   const from = overlayLocation(request.from, root, cwd);
   const to = overlayLocation(request.to, root, cwd);
   if (from.path === to.path) throw new PromotionRefused(`--from and --to are the same overlay (${from.path})`);
-  const fromFile = requireKustomization(root, from);
-  const toFile = requireKustomization(root, to);
+  const fromFile = await requireRegularFile(root, requireKustomization(root, from));
+  const toFile = await requireRegularFile(root, requireKustomization(root, to));
   const toFileRel = relative(root, toFile).split(sep).join('/');
   const targetText = await readFile(toFile, 'utf8');
   const moves = planPromotion(
@@ -96,7 +101,7 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
   );
   const text = applyImageMoves(targetText, toFileRel, moves);
   const branch = branchName(to, moves);
-  if (!request.dryRun) await requireCleanStart(root, branch);
+  const head = request.dryRun ? undefined : await requireCleanStart(root, branch);
 
   const binary = await resolveKustomize();
   const stage = await mkdtemp(join(tmpdir(), 'openclaw-promote-'));
@@ -105,7 +110,9 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
     // written only after it validates, and never at all by a dry run.
     const tree = join(stage, 'tree');
     await copyWorkingTree(root, tree);
-    await writeFile(join(tree, toFileRel), text);
+    // The copy holds the repository's symlinks too: replace the file instead of writing through whatever is there.
+    await rm(join(tree, toFileRel), { force: true });
+    await writeFile(join(tree, toFileRel), text, { flag: 'wx' });
     const report = await validateOverlay(join(tree, to.path), { root: tree, binary, ignoreMissingSchemas: request.ignoreMissingSchemas });
     if (report.summary.errors > 0) {
       throw new PromotionRefused(`validation of the promoted ${to.path} failed with ${report.summary.errors} error(s); nothing was changed`, 1, errorLines(report));
@@ -117,8 +124,8 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
     const title = promotionTitle(summary);
     const body = pullRequestBody(summary, diff, report);
     const baseBranch = await currentBranch(root);
-    if (request.dryRun) return { summary, branch, title, body, report, text, baseBranch };
-    const commit = await commitOnNewBranch(root, branch, [{ path: toFileRel, content: text }], commitMessage(summary, report), join(stage, 'index'));
+    if (request.dryRun || head === undefined) return { summary, branch, title, body, report, text, baseBranch };
+    const commit = await commitOnNewBranch(root, branch, [{ path: toFileRel, content: text }], commitMessage(summary, report), join(stage, 'index'), head);
     return { summary, branch, commit, title, body, report, text, baseBranch };
   } finally {
     await rm(stage, { recursive: true, force: true });
@@ -131,7 +138,30 @@ function requireKustomization(root: string, overlay: OverlayLocation): string {
   return file;
 }
 
-async function requireCleanStart(root: string, branch: string): Promise<void> {
+/**
+ * Refuses a kustomization reached through a symbolic link (the file or any directory above it, up to the
+ * repository root) or that is not a regular file: promote reads and writes only files the repository holds,
+ * so a link cannot make it read, overwrite or commit something elsewhere.
+ */
+async function requireRegularFile(root: string, file: string): Promise<string> {
+  const rel = relative(root, file);
+  if (rel.startsWith('..') || rel === '') throw new PromotionRefused(`${file} is outside the repository ${root}`);
+  let at = root;
+  for (const segment of rel.split(sep)) {
+    at = join(at, segment);
+    const info = await lstat(at);
+    if (info.isSymbolicLink()) {
+      throw new PromotionRefused(`${relative(root, at).split(sep).join('/')} is a symbolic link; promote reads and edits only regular files inside the repository`);
+    }
+  }
+  if (!(await lstat(file)).isFile()) throw new PromotionRefused(`${rel.split(sep).join('/')} is not a regular file`);
+  return file;
+}
+
+/** The commit the promotion builds on, once the repository is ready for one. */
+async function requireCleanStart(root: string, branch: string): Promise<string> {
+  const head = await headCommit(root);
+  if (head === undefined) throw new PromotionRefused('the repository has no commits yet; commit the manifests first (promote adds a commit on top of HEAD)');
   const dirty = await uncommittedChanges(root);
   if (dirty.length > 0) {
     const first = dirty[0]!.slice(3);
@@ -139,6 +169,7 @@ async function requireCleanStart(root: string, branch: string): Promise<void> {
   }
   if (!(await validBranchName(root, branch))) throw new PromotionRefused(`cannot name a branch ${branch}`);
   if (await branchExists(root, branch)) throw new PromotionRefused(`branch ${branch} already exists; delete it (git branch -D ${branch}) or merge it first`);
+  return head;
 }
 
 async function copyWorkingTree(root: string, target: string): Promise<void> {

@@ -17,3 +17,15 @@ export function showInvisible(text: string, pattern: RegExp): string {
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * Characters that take no visible space: whitespace, controls, format characters (zero-width space and
+ * joiners, BOM, soft hyphen, bidi marks), combining marks and variation selectors on their own, and the
+ * filler letters some fonts draw as nothing (Hangul fillers, the blank braille pattern).
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Z}\p{M}\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+/** True when the text would look empty to a reviewer: nothing left once the invisible characters are gone. */
+export function looksBlank(text: string): boolean {
+  return text.replace(INVISIBLE, '') === '';
+}
