@@ -31,6 +31,16 @@ async function gitState(): Promise<string> {
   return [await git(repo, 'for-each-ref'), await git(repo, 'status', '--porcelain'), await git(repo, 'rev-parse', 'HEAD')].join('\n');
 }
 
+/** Replaces the canary's `newTag` line (whatever release it names) with the given lines. */
+async function canaryImageLines(lines: string): Promise<void> {
+  await edit(join(repo, CANARY), (text) => text.replace(/^ {4}newTag: .*\n/m, lines));
+}
+
+/** The old tag prod's version label holds, read from the file rather than assumed. */
+async function prodVersion(): Promise<string> {
+  return /app\.kubernetes\.io\/version: "([^"]+)"/.exec(await readFile(join(repo, PROD), 'utf8'))![1]!;
+}
+
 async function refusal(run: Promise<unknown>): Promise<Error> {
   const error = await run.then(
     () => undefined,
@@ -44,7 +54,7 @@ const request = (extra: { dryRun?: boolean } = {}) => ({ from: 'canary', to: 'pr
 
 describe('promote refuses hostile input before writing anything', () => {
   it('an image tag that is shell syntax is refused with exit 2, git untouched, nothing run', async () => {
-    await edit(join(repo, CANARY), (text) => text.replace('newTag: "2026.3.1"', 'newTag: "2026.3.1$(touch${IFS}PWNED)"'));
+    await canaryImageLines('    newTag: "2026.3.1$(touch${IFS}PWNED)"\n');
     await commitAll(repo, 'canary: hostile tag');
     const before = await gitState();
     for (const dryRun of [true, false]) {
@@ -58,7 +68,7 @@ describe('promote refuses hostile input before writing anything', () => {
   });
 
   it('a digest that is not ALGORITHM:HEX is refused', async () => {
-    await edit(join(repo, CANARY), (text) => text.replace('    newTag: "2026.3.1"\n', `    newTag: "2026.3.1"\n    digest: "sha256:abc\`id\`"\n`));
+    await canaryImageLines('    newTag: "2026.3.1"\n    digest: "sha256:abc`id`"\n');
     await commitAll(repo, 'canary: hostile digest');
     const error = await refusal(promote(request({ dryRun: true })));
     expect(error.message).toContain('digest "sha256:abc`id`" is not valid');
@@ -106,12 +116,12 @@ describe('promote refuses hostile input before writing anything', () => {
   });
 
   it('a digest-only promotion does not leave the old version label behind', async () => {
-    await edit(join(repo, CANARY), (text) => text.replace('    newTag: "2026.3.1"\n', `    digest: ${DIGEST}\n`));
+    await canaryImageLines(`    digest: ${DIGEST}\n`);
     await commitAll(repo, 'canary: digest only');
     const before = await gitState();
     const error = await refusal(promote(request()));
     expect(error).toBeInstanceOf(KustomizationEditError);
-    expect(error.message).toContain('moves to a digest without a tag, but app.kubernetes.io/version says "2026.2.26"');
+    expect(error.message).toContain(`moves to a digest without a tag, but app.kubernetes.io/version says "${await prodVersion()}"`);
     expect(await gitState()).toBe(before);
   });
 });

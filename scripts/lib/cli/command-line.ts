@@ -8,6 +8,7 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // Node adds a hint on further lines; the command prints one line.
+    throw new UsageError((error as Error).message.split('\n')[0]!);
   }
 }

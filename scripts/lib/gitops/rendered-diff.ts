@@ -3,7 +3,9 @@ import { OverlayInputError, overlayLocation } from './overlays.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
 import { resolveKustomize } from '../render/kustomize-binary.ts';
 import { renderAtRef, renderWorkingTree } from './render-at-ref.ts';
-import { repositoryRoot, resolveCommit } from './git.ts';
+import { join } from 'node:path';
+import { git, repositoryRoot, resolveCommit } from './git.ts';
+import { KUSTOMIZATION_FILES, kustomizationFile } from '../sources/discover.ts';
 
 export interface RenderedDiffRequest {
   base: string;
@@ -16,6 +18,12 @@ export async function renderedDiff(request: RenderedDiffRequest): Promise<DiffRe
   const root = await repositoryRoot(request.cwd);
   await resolveCommit(root, request.base);
   const overlays = request.overlays.length > 0 ? request.overlays.map((given) => overlayLocation(given, root, request.cwd).path) : undefined;
+  // A misspelt overlay is a usage error: say so before rendering anything, not after both sides.
+  for (const overlay of overlays ?? []) {
+    if (kustomizationFile(join(root, overlay)) === undefined && !(await kustomizationAtRef(root, request.base, overlay))) {
+      throw new OverlayInputError(`overlay ${overlay} has no kustomization at ${request.base} nor in the working tree`);
+    }
+  }
   const binary = await resolveKustomize();
   const [before, after] = await Promise.all([renderAtRef(root, request.base, overlays, { binary }), renderWorkingTree(root, overlays, { binary })]);
   const names = [...new Set([...before, ...after].map((render) => render.overlay))].sort();
@@ -35,4 +43,12 @@ export async function renderedDiff(request: RenderedDiffRequest): Promise<DiffRe
       ),
     ),
   };
+}
+
+/** Whether the directory holds a kustomization file in the ref's tree. */
+async function kustomizationAtRef(root: string, ref: string, overlay: string): Promise<boolean> {
+  const commit = await resolveCommit(root, ref);
+  const listing = await git(root, ['ls-tree', '--name-only', commit, '--', `${overlay === '.' ? '' : `${overlay}/`}`]).catch(() => '');
+  const names = new Set(listing.split('\n').map((path) => path.slice(path.lastIndexOf('/') + 1)));
+  return KUSTOMIZATION_FILES.some((name) => names.has(name));
 }
