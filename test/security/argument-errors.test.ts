@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeCommandFailure } from '../../scripts/lib/cli/command-errors.ts';
 import { UsageError, parseCommandLine } from '../../scripts/lib/cli/command-line.ts';
 import { OverlayInputError } from '../../scripts/lib/gitops/overlays.ts';
-import { runScript } from '../helpers/cli.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { git } from './attacker-repo.ts';
 
 let repo: string;
@@ -42,15 +42,15 @@ describe('argument errors', () => {
   });
 
   it('an unknown --baseline ref is refused before kustomize is even looked for', async () => {
-    const result = await runScript('validate.ts', ['--baseline', 'no-such-ref'], { cwd: repo });
+    const result = await runCommand('validate', ['--baseline', 'no-such-ref'], { cwd: repo });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('validate: unknown git ref: no-such-ref');
+    expect(result.stderr).toBe('validate: unknown git ref: no-such-ref\n');
   });
 
   it('an unknown overlay is refused before either side of the diff is rendered', async () => {
-    const result = await runScript('diff.ts', ['--base', 'HEAD', 'nosuch'], { cwd: repo });
+    const result = await runCommand('diff', ['--base', 'HEAD', 'nosuch'], { cwd: repo });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('diff: overlay overlays/nosuch has no kustomization at HEAD nor in the working tree');
+    expect(result.stderr).toBe('diff: overlay overlays/nosuch has no kustomization at HEAD nor in the working tree\n');
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SchemaValidator } from '../../scripts/lib/check/schema-validator.ts';
-import { loadConfig } from '../../scripts/lib/cli/policies.ts';
+import { loadConfig } from '../../scripts/rules/policies.ts';
 import type { KubeObject } from '../../scripts/lib/model.ts';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
 import { CONFIG_FILE, MAX_CONFIG_BYTES, defaultRuleConfig } from '../../scripts/rules/config.ts';
