@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { KubeObject } from '../model.ts';
 import { convertOpenApi, type JsonSchema } from './crd-openapi.ts';
 import { describeSchemaErrors } from './schema-errors.ts';
@@ -72,13 +73,12 @@ export class CrdSchemas implements ResourceValidator {
 
   private constructor(
     private readonly fallback: ResourceValidator,
-    private readonly shared: { ajv: Ajv; compiled: Map<string, ValidateFunction | null>; objectMeta?: JsonSchema },
+    private readonly shared: { ajv?: Ajv; compiled: Map<string, ValidateFunction | null>; objectMeta?: JsonSchema },
     private readonly parent?: CrdSchemas,
   ) {}
 
   static over(fallback: ResourceValidator, crds: readonly KubeObject[], objectMeta?: JsonSchema): CrdSchemas {
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    return new CrdSchemas(fallback, { ajv, compiled: new Map(), objectMeta }).addAll(crds);
+    return new CrdSchemas(fallback, { compiled: new Map(), objectMeta }).addAll(crds);
   }
 
   /** A view where these CRDs (a source's own render) win over the ones already known. */
@@ -111,7 +111,7 @@ export class CrdSchemas implements ResourceValidator {
     let validator = this.shared.compiled.get(hash);
     if (validator === undefined) {
       try {
-        validator = this.shared.ajv.compile(customResourceSchema(apiVersion, kind, openApi, this.shared.objectMeta));
+        validator = this.compiler().compile(customResourceSchema(apiVersion, kind, openApi, this.shared.objectMeta));
       } catch {
         // A schema Ajv cannot compile is no worse than no CRD at all: the vendored schema still applies.
         validator = null;
@@ -119,6 +119,15 @@ export class CrdSchemas implements ResourceValidator {
       this.shared.compiled.set(hash, validator);
     }
     return validator;
+  }
+
+  // Loaded on the first CRD schema compiled: most runs have none, and ajv is a fair part of start-up.
+  private compiler(): Ajv {
+    if (!this.shared.ajv) {
+      const { Ajv: Compiler } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      this.shared.ajv = new Compiler({ strict: false, allErrors: true, validateFormats: false });
+    }
+    return this.shared.ajv;
   }
 
   private addAll(crds: readonly KubeObject[]): this {
