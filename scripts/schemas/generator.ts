@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtinDirectory, builtinFileName, customFileName } from '../lib/check/schema-locations.ts';
 import { BuiltinDefinitions } from './builtin/convert.ts';
+import { CLIENT_NODE } from './builtin/client-models.ts';
 import { builtinKinds } from './builtin/gvk.ts';
 import { pairWithKubernetesModels } from './builtin/kubernetes-models-pairing.ts';
 import { clientKubernetesVersion } from './builtin/kubernetes-version.ts';
@@ -29,6 +30,12 @@ export interface GenerateOptions {
 
 const OBJECT_META = 'V1ObjectMeta';
 
+/**
+ * The @kubernetes/client-node releases read, one per Kubernetes minor, oldest first: older releases are
+ * installed under npm aliases (package.json). No release was generated from 1.35, so it has no directory.
+ */
+const CLIENT_RELEASES = ['client-node-1.32', 'client-node-1.33', 'client-node-1.34', CLIENT_NODE];
+
 const apiVersionOf = (group: string, version: string): string => (group ? `${group}/${version}` : version);
 
 function document(root: JsonSchema, definitions: ReadonlyMap<string, JsonSchema>): JsonSchema {
@@ -46,17 +53,22 @@ export async function generateSchemas(options: GenerateOptions): Promise<SchemaT
   };
   if (!options.select) removeGeneratedFiles(options.outDir);
 
-  const kinds = builtinKinds();
-  // Paired over all kinds, not the selection, so a subset comes out byte-identical to a full run.
-  const core = new BuiltinDefinitions(pairWithKubernetesModels(kinds));
-  const directory = builtinDirectory(clientKubernetesVersion());
-  for (const kind of kinds) {
-    const apiVersion = apiVersionOf(kind.group, kind.version);
-    const target = { apiVersion, kind: kind.kind, file: join(directory, builtinFileName(apiVersion, kind.kind)) };
-    if (!selected(target)) continue;
-    const root = kindRoot(core.definitions.get(core.define(kind.model))!, apiVersion, kind.kind);
-    emit(target, document(root, core.definitions));
+  // Older releases first; the newest (the last) also supplies the ObjectMeta custom resources share.
+  let core: BuiltinDefinitions | undefined;
+  for (const client of CLIENT_RELEASES) {
+    const kinds = builtinKinds(client);
+    // Paired over all kinds, not the selection, so a subset comes out byte-identical to a full run.
+    core = new BuiltinDefinitions(pairWithKubernetesModels(kinds, client), client);
+    const directory = builtinDirectory(clientKubernetesVersion(client));
+    for (const kind of kinds) {
+      const apiVersion = apiVersionOf(kind.group, kind.version);
+      const target = { apiVersion, kind: kind.kind, file: join(directory, builtinFileName(apiVersion, kind.kind)) };
+      if (!selected(target)) continue;
+      const root = kindRoot(core.definitions.get(core.define(kind.model))!, apiVersion, kind.kind);
+      emit(target, document(root, core.definitions));
+    }
   }
+  if (!core) throw new Error('schema generator: no client-node release listed');
 
   for (const custom of CUSTOM_KINDS) {
     const apiVersion = apiVersionOf(custom.group, custom.version);

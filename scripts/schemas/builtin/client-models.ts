@@ -14,16 +14,19 @@ export interface ClientAttribute {
 
 export type ClientModel = { name: string; attributes: ClientAttribute[] };
 
-const modelsDir = (): string => join(packageDir('@kubernetes/client-node'), 'dist', 'gen', 'models');
+/** The client-node release read by default: the newest, pinned under its own name. */
+export const CLIENT_NODE = '@kubernetes/client-node';
+const modelsDir = (client: string): string => join(packageDir(client), 'dist', 'gen', 'models');
 const cache = new Map<string, ClientModel>();
 
-export function readClientModel(name: string): ClientModel {
-  let model = cache.get(name);
+/** @param client the installed package name (an npm alias for an older release, e.g. client-node-1.34). */
+export function readClientModel(name: string, client: string = CLIENT_NODE): ClientModel {
+  let model = cache.get(`${client}\u0000${name}`);
   if (!model) {
-    const base = join(modelsDir(), name);
+    const base = join(modelsDir(client), name);
     if (!existsSync(`${base}.js`)) throw new Error(`schema generator: client-node has no model ${name}`);
     model = parseClientModel(name, readFileSync(`${base}.js`, 'utf8'), readFileSync(`${base}.d.ts`, 'utf8'));
-    cache.set(name, model);
+    cache.set(`${client}\u0000${name}`, model);
   }
   return model;
 }

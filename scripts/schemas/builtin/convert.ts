@@ -3,7 +3,7 @@
 import { readDeclaration } from '../dts/read-declaration.ts';
 import type { TypeShape } from '../dts/shapes.ts';
 import { anything, arrayOf, intOrString, mapOf, quantity, ref, strictObject, type JsonSchema } from '../json-schema.ts';
-import { readClientModel } from './client-models.ts';
+import { CLIENT_NODE, readClientModel } from './client-models.ts';
 import type { PropertyShapes } from './kubernetes-models-pairing.ts';
 
 const QUANTITY = 'IoK8sApimachineryPkgApiResourceQuantity';
@@ -12,14 +12,17 @@ const INT_OR_STRING = 'IoK8sApimachineryPkgUtilIntstrIntOrString';
 export class BuiltinDefinitions {
   readonly definitions = new Map<string, JsonSchema>();
 
-  constructor(private readonly shapes: PropertyShapes) {}
+  constructor(
+    private readonly shapes: PropertyShapes,
+    private readonly client: string = CLIENT_NODE,
+  ) {}
 
   /** Defines `model` and everything it references; returns the definition's name. */
   define(model: string): string {
     if (this.definitions.has(model)) return model;
     const placeholder: JsonSchema = {};
     this.definitions.set(model, placeholder); // recursion (JSONSchemaProps) must find it
-    const attributes = readClientModel(model).attributes;
+    const attributes = readClientModel(model, this.client).attributes;
     const properties: Record<string, JsonSchema> = {};
     for (const attribute of attributes) {
       properties[attribute.baseName] = this.typeSchema(attribute.type, attribute.format, this.shapes.get(model)?.get(attribute.baseName));

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir } from '../paths.ts';
+import { CLIENT_NODE } from './client-models.ts';
 
 export interface BuiltinKind {
   group: string;
@@ -62,8 +63,8 @@ export function wiredApiModules(observableApiSource: string): string[] {
   return [...new Set([...observableApiSource.matchAll(/from ['"]\.\.\/apis\/(\w+Api\.js)['"]/g)].map((m) => m[1]!))].sort();
 }
 
-export function builtinKinds(): BuiltinKind[] {
-  const gen = join(packageDir('@kubernetes/client-node'), 'dist', 'gen');
+export function builtinKinds(client: string = CLIENT_NODE): BuiltinKind[] {
+  const gen = join(packageDir(client), 'dist', 'gen');
   const apis = join(gen, 'apis');
   const kinds = new Map<string, BuiltinKind>();
   for (const file of wiredApiModules(readFileSync(join(gen, 'types', 'ObservableAPI.js'), 'utf8'))) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readDeclaration } from '../dts/read-declaration.ts';
 import type { TypeShape } from '../dts/shapes.ts';
 import { packageDir } from '../paths.ts';
-import { readClientModel } from './client-models.ts';
+import { CLIENT_NODE, readClientModel } from './client-models.ts';
 import type { BuiltinKind } from './gvk.ts';
 
 /** For each client-node model, the kubernetes-models shape of each of its properties (by JSON key). */
@@ -34,7 +34,7 @@ function declarationFileInShape(shape: TypeShape): string | undefined {
 }
 
 /** Walks every kind (not just the ones being written) so the result does not depend on the selection. */
-export function pairWithKubernetesModels(kinds: readonly BuiltinKind[]): PropertyShapes {
+export function pairWithKubernetesModels(kinds: readonly BuiltinKind[], client: string = CLIENT_NODE): PropertyShapes {
   const shapes: PropertyShapes = new Map();
   const pending: [model: string, file: string][] = [];
   for (const kind of kinds) {
@@ -49,7 +49,7 @@ export function pairWithKubernetesModels(kinds: readonly BuiltinKind[]): Propert
     const byName = new Map(declaration.properties.map((property) => [property.name, property.shape]));
     const modelShapes = new Map<string, TypeShape>();
     shapes.set(model, modelShapes);
-    for (const attribute of readClientModel(model).attributes) {
+    for (const attribute of readClientModel(model, client).attributes) {
       const shape = byName.get(attribute.baseName);
       if (!shape) continue;
       modelShapes.set(attribute.baseName, shape);
