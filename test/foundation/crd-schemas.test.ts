@@ -1,6 +1,8 @@
 // CustomResourceDefinitions validate their own custom resources: the openAPIV3Schema converted to a strict
 // schema (Kubernetes extensions honoured, value constraints kept), found in a render, the repository or --crd.
 import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -90,6 +92,26 @@ spec: {group: example.org, names: {kind: Widget}, versions: [{name: v1, served: 
     const validator = customResourceValidator(nothing, { root: join(fixtures, 'widgets'), crdPaths: [], locations: [VENDORED_SCHEMAS], kubernetesVersion: '1.36.0' });
     const outcome = validator.validate({ ...widget({ size: 1 }), metadata: { name: 'w', labels: { tier: 1 as unknown as string } } });
     expect(outcome.kind === 'invalid' ? outcome.violations.map((v) => v.path) : []).toEqual(['/metadata/labels/tier']);
+  });
+
+  it('reads the repository’s CRDs only once a kind Kubernetes does not serve itself is validated, below --crd', () => {
+    const root = mkdtempSync(join(tmpdir(), 'crd-repository-'));
+    const loose = (group: string, kind: string) =>
+      `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: {group: ${group}, names: {kind: ${kind}}, versions: [{name: v1, served: true}]}\n`;
+    writeFileSync(join(root, 'given.yaml'), loose('example.org', 'Widget'));
+    const options = { root, locations: [VENDORED_SCHEMAS], kubernetesVersion: '1.36.0' };
+    const validator = customResourceValidator(nothing, { ...options, crdPaths: [] });
+    // Built-in kinds leave the repository unread: a CRD written after them is still found by the first custom kind.
+    expect(validator.validate({ apiVersion: 'apps/v1', kind: 'Deployment' }).kind).toBe('missing');
+    expect(validator.validate({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' }).kind).toBe('missing');
+    copyFileSync(join(fixtures, 'widgets', 'crd.yaml'), join(root, 'crd.yaml'));
+    writeFileSync(join(root, 'apps.yaml'), loose('apps.example.org', 'Deployment'));
+    const typo = widget({ size: 3, sise: 3 });
+    expect(validator.validate({ apiVersion: 'apps.example.org/v1', kind: 'Deployment' })).toEqual({ kind: 'valid' });
+    expect(validator.validate(typo).kind).toBe('invalid');
+    // --crd still wins over the repository's CRD for the same kind.
+    const given = customResourceValidator(nothing, { ...options, crdPaths: [join(root, 'given.yaml')] });
+    expect(given.validate(typo)).toEqual({ kind: 'valid' });
   });
 
   it('finds CRDs kept in the repository, and refuses a --crd path that holds none', () => {

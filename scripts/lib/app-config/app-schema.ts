@@ -1,7 +1,8 @@
 // An application's own JSON Schema, loaded by the configuration layer and handed to the app-config rule.
 // OpenClaw's is 2.4 MB: compiled whole it takes many seconds, so only the top-level sections a config
 // uses are compiled, each once per process (the rest of the document is never touched).
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { isRecord } from '../model.ts';
 
 export interface AppSchemaError {
@@ -11,7 +12,8 @@ export interface AppSchemaError {
 }
 
 export class AppSchema {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  // Created on the first config checked: most runs have no declared ConfigMap, and ajv is a fair part of start-up.
+  private compiler?: Ajv;
   private readonly sections = new Map<string, ValidateFunction>();
 
   constructor(readonly file: string, private readonly schema: Record<string, unknown>) {}
@@ -43,16 +45,24 @@ export class AppSchema {
       const rebased = JSON.parse(JSON.stringify(section), (name, value: unknown) =>
         name === '$ref' && typeof value === 'string' && value.startsWith(`${prefix}/`) ? `#${value.slice(prefix.length)}` : value,
       ) as Record<string, unknown>;
-      validator = this.ajv.compile(rebased);
+      validator = this.ajv().compile(rebased);
       this.sections.set(key, validator);
     }
     return validator;
   }
 
+  private ajv(): Ajv {
+    if (!this.compiler) {
+      const { Ajv: Compiler } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      this.compiler = new Compiler({ strict: false, allErrors: true, validateFormats: false });
+    }
+    return this.compiler;
+  }
+
   private validateWhole(config: unknown): AppSchemaError[] {
     let validator = this.sections.get('');
     if (!validator) {
-      validator = this.ajv.compile(this.schema);
+      validator = this.ajv().compile(this.schema);
       this.sections.set('', validator);
     }
     return validator(config) ? [] : describe(validator.errors ?? [], '');

@@ -67,18 +67,25 @@ export function customResourceSchema(apiVersion: string, kind: string, openApi: 
   return { ...root, type: 'object', properties, required, additionalProperties, ...(objectMeta ? { definitions: objectMeta } : {}) };
 }
 
+/** CRDs read only when a kind may need them: `skips` names the kinds they cannot change. */
+export interface DeferredCrds {
+  skips(apiVersion: string, kind: string): boolean;
+  read(): readonly KubeObject[];
+}
+
 /** CRD schemas at one precedence level and below; `withCrds` adds a level above, sharing compiled validators. */
 export class CrdSchemas implements ResourceValidator {
   private readonly own = new Map<string, unknown>();
 
   private constructor(
     private readonly fallback: ResourceValidator,
-    private readonly shared: { ajv?: Ajv; compiled: Map<string, ValidateFunction | null>; objectMeta?: JsonSchema },
+    private readonly shared: { ajv?: Ajv; compiled: Map<string, ValidateFunction | null>; objectMeta?: JsonSchema; later?: DeferredCrds },
     private readonly parent?: CrdSchemas,
   ) {}
 
-  static over(fallback: ResourceValidator, crds: readonly KubeObject[], objectMeta?: JsonSchema): CrdSchemas {
-    return new CrdSchemas(fallback, { compiled: new Map(), objectMeta }).addAll(crds);
+  /** `later` are CRDs below `crds` that are costly to find (the repository's), read on the first kind that needs them. */
+  static over(fallback: ResourceValidator, crds: readonly KubeObject[], objectMeta?: JsonSchema, later?: DeferredCrds): CrdSchemas {
+    return new CrdSchemas(fallback, { compiled: new Map(), objectMeta, ...(later ? { later } : {}) }).addAll(crds);
   }
 
   /** A view where these CRDs (a source's own render) win over the ones already known. */
@@ -99,12 +106,21 @@ export class CrdSchemas implements ResourceValidator {
     return { kind: 'invalid', violations: describeSchemaErrors((validator.errors ?? []) as ErrorObject[], object) };
   }
 
-  private openApiFor(id: string): unknown {
-    return this.own.has(id) ? this.own.get(id) : this.parent?.openApiFor(id);
+  private openApiFor(apiVersion: string, kind: string): unknown {
+    const id = key(apiVersion, kind);
+    if (this.own.has(id)) return this.own.get(id);
+    if (this.parent) return this.parent.openApiFor(apiVersion, kind);
+    const later = this.shared.later;
+    if (later && !later.skips(apiVersion, kind)) {
+      delete this.shared.later;
+      this.addAll(later.read());
+      return this.own.get(id);
+    }
+    return undefined;
   }
 
   private validatorFor(apiVersion: string, kind: string): ValidateFunction | null {
-    const openApi = this.openApiFor(key(apiVersion, kind));
+    const openApi = this.openApiFor(apiVersion, kind);
     if (openApi === undefined) return null;
     const text = JSON.stringify([apiVersion, kind, openApi]);
     const hash = createHash('sha256').update(text).digest('hex');

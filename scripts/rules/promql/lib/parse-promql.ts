@@ -1,7 +1,8 @@
 // PromQL read with the Prometheus project's own grammar (@prometheus-io/lezer-promql, the parser behind the
 // Prometheus web UI's editor): the first syntax error, and the metric names an expression selects.
-import { parser } from '@prometheus-io/lezer-promql';
+import { createRequire } from 'node:module';
 import type { SyntaxNode } from '@lezer/common';
+import type { LRParser } from '@lezer/lr';
 
 export interface PromqlSyntaxError {
   /** 0-based offset into the expression. */
@@ -24,7 +25,11 @@ export interface ParsedPromql {
   metrics: MetricSelector[];
 }
 
+let parser: LRParser | undefined;
+
 export function parsePromql(expr: string): ParsedPromql {
+  // The grammar is loaded on the first expression: only runs with a PrometheusRule need it.
+  parser ??= (createRequire(import.meta.url)('@prometheus-io/lezer-promql') as typeof import('@prometheus-io/lezer-promql')).parser;
   const tree = parser.parse(expr);
   const metrics: MetricSelector[] = [];
   let error: PromqlSyntaxError | undefined;
