@@ -1,9 +1,11 @@
 // The app-config-schema and allowed-origins rules over pass/fail renders, with OpenClaw's vendored schema.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppSchema } from '../scripts/lib/app-config/app-schema.ts';
 import { loadAppSchemas } from '../scripts/lib/app-config/load.ts';
+import { ConfigError } from '../scripts/lib/cli/config-error.ts';
 import { parseResources } from '../scripts/lib/parse/resources.ts';
 import { findingAt } from '../scripts/lib/model.ts';
 import { allowedOrigins } from '../scripts/rules/app/allowed-origins.ts';
@@ -61,6 +63,15 @@ describe('app-config-schema', () => {
   it('refuses a schema path outside the repository at configuration time', () => {
     const outside = { options: { 'app-config-schema': { configs: [{ configMap: 'c', key: 'k', schema: '../elsewhere.json' }] } }, sources: [] };
     expect(() => loadAppSchemas(outside, root)).toThrow(/must be a path inside the repository/);
+  });
+
+  it('refuses a missing schema at configuration time, and a broken one when a config is first checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'app-schema-'));
+    writeFileSync(join(dir, 'broken.json'), '{nope');
+    const declare = (schema: string) => ({ options: { 'app-config-schema': { configs: [{ configMap: 'c', key: 'k', schema }] } }, sources: [] });
+    expect(() => loadAppSchemas(declare('missing.json'), dir)).toThrow('cannot read schema missing.json (ENOENT)');
+    const broken = loadAppSchemas(declare('broken.json'), dir).get('broken.json');
+    expect(() => broken?.validate({})).toThrow(ConfigError);
   });
 
   it('validates sections without compiling the whole schema, nested plugin $defs included', () => {

@@ -1,6 +1,7 @@
 // Runs the catalogue's rules over the resources of one source and turns what they report into findings.
 import type { Finding, Resource, Severity } from '../lib/model.ts';
 import { findingAt } from '../lib/model.ts';
+import { ConfigError } from '../lib/cli/config-error.ts';
 import { resolveSettings, type RuleConfig, type RuleSetting } from './config.ts';
 import { exemptionRuleOf, indexExemptions } from './exemptions.ts';
 import { catalogue, rules as registeredRules } from './registry.ts';
@@ -77,6 +78,8 @@ export function guardedCheck(ruleId: string, source: string, check: () => Violat
   try {
     return check();
   } catch (error) {
+    // A configuration that turns out unusable (an app schema read on first use) stops the run, as at start.
+    if (error instanceof ConfigError) throw error;
     return {
       rule: ruleId,
       severity: 'error',

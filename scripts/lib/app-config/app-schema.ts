@@ -16,7 +16,15 @@ export class AppSchema {
   private compiler?: Ajv;
   private readonly sections = new Map<string, ValidateFunction>();
 
-  constructor(readonly file: string, private readonly schema: Record<string, unknown>) {}
+  private document?: Record<string, unknown>;
+
+  /** `schema` may be a function that reads the document, called on the first config validated. */
+  constructor(readonly file: string, private readonly source: Record<string, unknown> | (() => Record<string, unknown>)) {}
+
+  private get schema(): Record<string, unknown> {
+    this.document ??= typeof this.source === 'function' ? this.source() : this.source;
+    return this.document;
+  }
 
   validate(config: unknown): AppSchemaError[] {
     const properties = isRecord(this.schema.properties) ? this.schema.properties : undefined;

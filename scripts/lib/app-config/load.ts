@@ -1,6 +1,7 @@
 // The configuration layer's part: every schema file the app-config declarations name, read once.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { ConfigError } from '../cli/config-error.ts';
 import { isRecord } from '../model.ts';
 import { AppSchema } from './app-schema.ts';
 import { APP_CONFIG_RULE, readDeclarations } from './declarations.ts';
@@ -21,14 +22,28 @@ export function loadAppSchemas(config: OptionLayers, root: string): Map<string, 
       if (schemas.has(declaration.schema)) continue;
       const file = resolve(root, declaration.schema);
       if (isAbsolute(declaration.schema) || relative(root, file).startsWith('..')) throw new Error(`${layer.at}: schema ${declaration.schema} must be a path inside the repository`);
-      let schema: unknown;
+      const cannotRead = (error: unknown) => `${layer.at}: cannot read schema ${declaration.schema} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      // A missing or unreadable file is refused now; the document (OpenClaw's is 2.4 MB) is parsed only when a
+      // declared ConfigMap is checked, and a broken one then stops the run the same way (ConfigError, exit 2).
       try {
-        schema = JSON.parse(readFileSync(file, 'utf8'));
+        accessSync(file, constants.R_OK);
+        if (statSync(file).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
       } catch (error) {
-        throw new Error(`${layer.at}: cannot read schema ${declaration.schema} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new Error(cannotRead(error));
       }
-      if (!isRecord(schema)) throw new Error(`${layer.at}: schema ${declaration.schema} is not a JSON Schema object`);
-      schemas.set(declaration.schema, new AppSchema(declaration.schema, schema));
+      schemas.set(
+        declaration.schema,
+        new AppSchema(declaration.schema, () => {
+          let schema: unknown;
+          try {
+            schema = JSON.parse(readFileSync(file, 'utf8'));
+          } catch (error) {
+            throw new ConfigError(cannotRead(error));
+          }
+          if (!isRecord(schema)) throw new ConfigError(`${layer.at}: schema ${declaration.schema} is not a JSON Schema object`);
+          return schema;
+        }),
+      );
     }
   }
   return schemas;
