@@ -9,9 +9,9 @@ import { countYamlAliases } from './yaml-aliases.ts';
 
 /** kustomize's own names for the kustomization file of a directory, in the order it looks for them. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
-/** kustomize expands every alias of a resource file: n aliases nested in layers can expand to about e^(n/e) nodes, so 32 stay near 10^5 while 50 reach 10^8. */
+/** kustomize expands every alias of a YAML file it reads (resources, patches, replacements, crds, configurations, openapi): n aliases nested in layers can expand to about e^(n/e) nodes, so 32 stay near 10^5 while 50 reach 10^8. */
 export const MAX_RESOURCE_ALIASES = 32;
-/** Larger resource files are refused rather than risk memory: real manifests are far smaller. */
+/** Larger files (of any kind kustomize reads) are refused rather than risk memory: real manifests are far smaller. */
 export const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
 
 export interface GraphProblem {
@@ -94,7 +94,7 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     const checked = plainFile(target, graph, inside, file, line, named);
     if (!checked) return;
     graph.files.set(target, checked.real);
-    if (kind === 'target') resourceFileLimits(checked.real, file, line, named);
+    fileLimits(checked.real, file, line, named, parsedAsYaml(field));
   };
 
   /** A generator's `files:` entry naming a directory makes kustomize read every file in it. */
@@ -102,17 +102,20 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     for (const entry of readdirSync(real)) {
       const path = join(real, entry);
       const checked = plainFile(path, graph, inside, file, line, `${named} (through ${entry})`, true);
-      if (checked) graph.files.set(path, checked.real);
+      if (!checked) continue;
+      graph.files.set(path, checked.real);
+      fileLimits(checked.real, file, line, `${named} (through ${entry})`, false);
     }
   };
 
-  const resourceFileLimits = (real: string, file: string, line: number | undefined, named: string): void => {
+  /** Every file read is bounded in size; the ones kustomize parses as YAML also in aliases, which it expands. */
+  const fileLimits = (real: string, file: string, line: number | undefined, named: string, yaml: boolean): void => {
     const { size } = statSync(real);
     if (size > MAX_RESOURCE_BYTES) {
       graph.problems.push({ file, line, message: `${named}, which is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_RESOURCE_BYTES / 1024 / 1024} MiB limit`, fix: 'Split the file into smaller manifests.' });
       return;
     }
-    if (countYamlAliases(readFileSync(real), MAX_RESOURCE_ALIASES) > MAX_RESOURCE_ALIASES) {
+    if (yaml && countYamlAliases(readFileSync(real), MAX_RESOURCE_ALIASES) > MAX_RESOURCE_ALIASES) {
       graph.problems.push({ file, line, message: `${named}, which uses more than ${MAX_RESOURCE_ALIASES} YAML aliases; kustomize expands every one, so the render could exhaust memory`, fix: 'Write the repeated values out instead of using anchors and aliases.' });
     }
   };
@@ -129,6 +132,14 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
   // A work list, not recursion: a chain of thousands of kustomizations must not overflow the stack.
   for (let index = 0; index < pending.length; index += 1) visitReference(pending[index]!.dir, pending[index]!.file, pending[index]!.reference);
   return graph;
+}
+
+/**
+ * Whether kustomize parses the file a field names as YAML. Generator `files:` become data verbatim and
+ * `envs:`/`env:` are read as KEY=value lines, so anchors there are text, never expanded.
+ */
+function parsedAsYaml(field: string): boolean {
+  return !/^(configMapGenerator|secretGenerator)\[/.test(field);
 }
 
 /** The real path of a regular file inside the boundary, or a problem saying why it is not read. */

@@ -1,6 +1,7 @@
 // Maps a rendered resource back to the manifest it came from, using kustomize's origin annotation only
 // as a hint: the annotation is output, so a kustomization can forge it (commonAnnotations, a patch). A
 // file is opened only when the kustomization graph walk already found it inside the repository.
+import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { KubeObject, Resource } from '../model.ts';
@@ -33,7 +34,7 @@ export function withOrigin(resource: Resource, context: ProvenanceContext): { re
   const { path, configuredIn } = (origin && typeof origin === 'object' ? origin : {}) as { path?: unknown; configuredIn?: unknown };
   const named = typeof path === 'string' ? path : typeof configuredIn === 'string' ? configuredIn : undefined;
   const absolute = named === undefined ? undefined : resolve(context.wrapper, named);
-  const real = absolute === undefined ? undefined : context.files.get(absolute);
+  const real = absolute === undefined ? undefined : walkedFile(absolute, context.files);
   // Unknown to the walk: the annotation lies (or names a remote origin, which the walk refuses).
   if (absolute === undefined || real === undefined) return { resource: { ...resource, object }, untrusted: true };
   const file = relative(context.root, absolute);
@@ -43,6 +44,27 @@ export function withOrigin(resource: Resource, context: ProvenanceContext): { re
     resource: { ...resource, object, file, line: document?.line, locate: (pointer) => context.images.locate(pointer, document) ?? document?.locate(pointer) },
     untrusted: false,
   };
+}
+
+/**
+ * The real path of a file the walk found, by the path kustomize printed. The walk keys files under their
+ * directory's real path, while kustomize prints the path through a symlinked directory it was given
+ * (`overlays/x/link/cm.yaml` for a link to a base): such a path counts when its real path is a walked file.
+ * Resolving a path opens nothing, and a forged path leads to no walked file, so it stays refused.
+ */
+function walkedFile(path: string, files: ReadonlyMap<string, string>): string | undefined {
+  const known = files.get(path);
+  if (known !== undefined) return known;
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return undefined;
+  }
+  const byKey = files.get(real);
+  if (byKey !== undefined) return byKey;
+  for (const walked of files.values()) if (walked === real) return walked;
+  return undefined;
 }
 
 function stripOrigin(object: KubeObject): KubeObject {

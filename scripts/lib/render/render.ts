@@ -27,12 +27,17 @@ export interface RenderOptions {
   source?: string;
   /** Paths in findings are relative to it (default: the working directory). */
   root?: string;
-  /** Nothing outside it is read (default: `root` when the overlay is in it, else the overlay's git work tree). */
+  /** Nothing outside it is read (default: the overlay's git work tree, or `root` when that is inside the work tree and holds the overlay; see repositoryBoundary). */
   boundary?: string;
   /** Wall-clock limit for kustomize (default 120 s; values past Node's timer range are clamped). */
   timeoutMs?: number;
   /** Output past this many bytes is refused, never cut (default 256 MiB; tests set it low). */
   maxOutputBytes?: number;
+  /**
+   * Parsed origin files, shared by the renders of one run so overlays parse their common bases once
+   * (default: a cache for this render only, so nothing outlives the run).
+   */
+  origins?: OriginFiles;
 }
 
 export interface RenderResult {
@@ -43,8 +48,6 @@ export interface RenderResult {
   failed: boolean;
 }
 
-/** Overlays share their bases: each origin file is parsed once per process, not once per render. */
-const ORIGINS = new OriginFiles();
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
@@ -91,7 +94,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
     const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, source, paths });
     if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true };
     const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
-    const context = { wrapper, root: realRoot, files: graph.files, origins: ORIGINS, images: new ImageOverrides(overlay, root) };
+    const context = { wrapper, root: realRoot, files: graph.files, origins: options.origins ?? new OriginFiles(), images: new ImageOverrides(overlay, root) };
     let untrusted = 0;
     const resources = parsed.resources.map((resource) => {
       const traced = withOrigin(resource, context);
@@ -115,7 +118,11 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
 export { cleanKustomizeMessage, goRuntimeEnv, renderFinding } from './kustomize-run.ts';
 
 let resolved: Promise<KustomizeBinary> | undefined;
+/** Looked up once per process; a failed lookup is forgotten, so the next render tries again rather than failing forever. */
 function defaultBinary(): Promise<KustomizeBinary> {
-  resolved ??= resolveKustomize();
+  resolved ??= resolveKustomize().catch((error: unknown) => {
+    resolved = undefined;
+    throw error;
+  });
   return resolved;
 }

@@ -71,14 +71,31 @@ export function inputFinding(source: string, message: string, fix: string, file 
 }
 
 /**
- * What counts as "the repository" for a source: the working directory's when the source is in it, else the
- * git work tree that holds the source, else the source itself.
+ * What counts as "the repository" for a source: the git work tree that holds it (the nearest `.git` above
+ * it), narrowed to the working directory only when that directory is inside the work tree and holds the
+ * source. Outside any work tree: the working directory when it holds the source, else the source itself.
+ * Never a directory above the work tree, so a link from a repository to its neighbours is never followed.
  */
 export function repositoryBoundary(root: string, path: string): string {
-  if (isInside(root, path)) return root;
+  const rootHolds = safeIsInside(root, path);
+  const workTree = gitWorkTree(path);
+  if (workTree === undefined) return rootHolds ? root : path;
+  return rootHolds && safeIsInside(workTree, root) ? root : workTree;
+}
+
+/** The nearest directory at or above `path` (as written, not through links) that holds a `.git`. */
+function gitWorkTree(path: string): string | undefined {
   for (let dir = resolve(path); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return path;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function safeIsInside(root: string, path: string): boolean {
+  try {
+    return isInside(root, path);
+  } catch {
+    return false;
   }
 }
 
@@ -96,19 +113,27 @@ export interface ManifestTree {
   files: string[];
   /** Symlinked directories that lead to a directory already read (a loop back to a parent, or a second link). */
   loops: string[];
+  /** Symlinked directories that lead outside the boundary: never entered. */
+  outside: string[];
 }
 
 /**
  * The YAML files of a manifest directory. Symlinked directories are followed, but each real directory is read
  * once, so a link back to a parent ends the walk there instead of recursing until the path is too long. The walk
- * keeps its own stack: depth of the tree never becomes depth of the call stack.
+ * keeps its own stack: depth of the tree never becomes depth of the call stack. A directory whose real path is
+ * outside `boundary` is not entered (a link to / would otherwise walk the whole filesystem).
  */
-export function manifestTree(dir: string): ManifestTree {
+export function manifestTree(dir: string, boundary: string): ManifestTree {
   const files: string[] = [];
   const loops: string[] = [];
+  const outside: string[] = [];
+  const realBoundary = realpathSync(boundary);
+  const inside = (real: string) => real === realBoundary || real.startsWith(realBoundary + sep);
   const seen = new Set<string>();
+  const top = realpathSync(dir);
+  if (!inside(top)) return { files, loops, outside: [dir] };
   const stack: string[] = [dir];
-  seen.add(realpathSync(dir));
+  seen.add(top);
   while (stack.length > 0) {
     const current = stack.pop()!;
     const subdirectories: string[] = [];
@@ -119,6 +144,10 @@ export function manifestTree(dir: string): ManifestTree {
       if (isDirectory) {
         const real = safeRealpath(path);
         if (real === undefined) continue;
+        if (!inside(real)) {
+          outside.push(path);
+          continue;
+        }
         if (seen.has(real)) {
           loops.push(path);
           continue;
@@ -129,7 +158,7 @@ export function manifestTree(dir: string): ManifestTree {
     }
     for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]!);
   }
-  return { files: files.sort(byPathSegments), loops };
+  return { files: files.sort(byPathSegments), loops, outside };
 }
 
 /** The order of a depth-first walk in name order: paths compared by their first differing segment. */

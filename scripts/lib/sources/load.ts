@@ -4,6 +4,7 @@ import type { Finding, Resource, Source } from '../model.ts';
 import { appendAll } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
+import type { OriginFiles } from '../render/origin-files.ts';
 import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
 
 export interface LoadOptions {
@@ -11,6 +12,8 @@ export interface LoadOptions {
   binary?: KustomizeBinary;
   renderTimeoutMs?: number;
   readStdin?: () => Promise<Uint8Array>;
+  /** Parsed origin files shared by the renders of one run (see RenderOptions.origins). */
+  origins?: OriginFiles;
 }
 
 export interface Loaded {
@@ -37,6 +40,7 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
         source: source.name,
         root: options.root,
         timeoutMs: options.renderTimeoutMs,
+        origins: options.origins,
       });
       return { resources, findings };
     }
@@ -48,12 +52,18 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
 function readManifests(source: Source, root: string): Loaded {
   const result: Loaded = { resources: [], findings: [] };
   const boundary = repositoryBoundary(root, source.path);
-  const tree = statSync(source.path).isDirectory() ? manifestTree(source.path) : { files: [source.path], loops: [] };
+  const tree = statSync(source.path).isDirectory() ? manifestTree(source.path, boundary) : { files: [source.path], loops: [], outside: [] };
   const files = tree.files;
   for (const loop of tree.loops) {
     const shown = displayPath(root, loop);
     result.findings.push(
       inputFinding(source.name, `${shown} is a symlink to a directory that is already read (a loop); it is not read again`, 'Remove the symlink, or point it at a directory that is not already in the manifest paths.', shown),
+    );
+  }
+  for (const directory of tree.outside) {
+    const shown = displayPath(root, directory);
+    result.findings.push(
+      inputFinding(source.name, `${shown} is a symlink to a directory outside the repository; it is not read`, 'Replace the symlink with the manifests themselves, inside the repository.', shown),
     );
   }
   for (const file of files) {
@@ -76,9 +86,9 @@ function readManifests(source: Source, root: string): Loaded {
   return result;
 }
 
-/** YAML files below a directory, sorted; Kustomize's own configuration files are not resources. */
-export function manifestFiles(dir: string): string[] {
-  return manifestTree(dir).files;
+/** YAML files below a directory inside `boundary` (default: its repository), sorted; Kustomize's own configuration files are not resources. */
+export function manifestFiles(dir: string, boundary = repositoryBoundary(process.cwd(), dir)): string[] {
+  return manifestTree(dir, boundary).files;
 }
 
 function outsideFinding(source: string, file: string): Finding {
