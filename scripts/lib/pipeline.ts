@@ -5,6 +5,7 @@ import { checkResources } from './check/resource-checks.ts';
 import type { ResourceValidator } from './check/crd-schemas.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
+import { OriginFiles } from './render/origin-files.ts';
 import { loadSource } from './sources/load.ts';
 
 /** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */
@@ -42,6 +43,8 @@ export interface PipelineOptions {
   repositoryChecks?: readonly RepositoryCheck[];
   onSource?: (result: SourceResult, findings: readonly Finding[]) => void;
   readStdin?: () => Promise<Uint8Array>;
+  /** Origin files parsed once and shared by the renders of one run (overlays share their bases); runPipeline makes one. */
+  origins?: OriginFiles;
 }
 
 export interface SourceOutcome {
@@ -54,7 +57,8 @@ export interface SourceOutcome {
   resources: Resource[];
 }
 
-export async function runPipeline(sources: readonly Source[], options: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
+export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
+  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles() };
   const outcomes = await mapConcurrently(sources, options.concurrency, async (source) => {
     const outcome = await checkSource(source, options);
     options.onSource?.(outcome.result, outcome.findings);
@@ -85,6 +89,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     binary: options.binary,
     renderTimeoutMs: options.renderTimeoutMs,
     readStdin: options.readStdin,
+    origins: options.origins,
   });
   const builtIn = [...loaded.findings];
   if (loaded.resources.length === 0 && loaded.findings.length === 0) {

@@ -7,6 +7,7 @@ import type { Finding, Resource } from '../model.ts';
 import { mapConcurrently } from '../pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
 import { trackTemporaryDirectory } from '../render/interrupt.ts';
+import { OriginFiles } from '../render/origin-files.ts';
 import { renderKustomization } from '../render/render.ts';
 import { resolveCommit } from './git.ts';
 import { kustomizationFile } from '../sources/discover.ts';
@@ -57,9 +58,10 @@ export function renderWorkingTree(root: string, overlays?: readonly string[], op
 export async function renderTree(tree: string, overlays: readonly string[], options: RenderTreeOptions = {}): Promise<OverlayRender[]> {
   const present = overlays.filter((overlay) => kustomizationFile(join(tree, overlay)) !== undefined);
   const binary = present.length > 0 ? (options.binary ?? (await resolveKustomize())) : undefined;
+  const origins = new OriginFiles();
   return mapConcurrently(overlays, options.concurrency ?? availableParallelism(), async (overlay): Promise<OverlayRender> => {
     if (!present.includes(overlay)) return { overlay, exists: false, failed: false, resources: [], findings: [] };
-    const result = await renderKustomization(join(tree, overlay), { root: tree, source: overlay, binary, timeoutMs: options.timeoutMs });
+    const result = await renderKustomization(join(tree, overlay), { root: tree, source: overlay, binary, timeoutMs: options.timeoutMs, origins });
     return {
       overlay,
       exists: true,
