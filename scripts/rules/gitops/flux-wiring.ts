@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { excludesTopLevel } from './lib/source-ignore.ts';
 import { join } from 'node:path';
 import type { Resource } from '../../lib/model.ts';
+import { readFileInside } from '../../lib/repository-file.ts';
 import { pointer } from '../../lib/model.ts';
 import { describe, isRecord, listAt, stringAt } from '../cross/lib/values.ts';
 import type { RepositoryContext, RepositoryRule, Violation } from '../rule.ts';
@@ -88,19 +89,29 @@ function targetNamespaceViolations(context: RepositoryContext, kustomizations: r
   return violations;
 }
 
+/** A .sourceignore is a short list of patterns; anything this large is not one. */
+const MAX_SOURCEIGNORE_BYTES = 1024 * 1024;
+
+function sourceIgnoreState(root: string, text: string | undefined): string {
+  if (text !== undefined) return 'the root .sourceignore does not exclude them';
+  if (existsSync(join(root, '.sourceignore'))) return `the root .sourceignore is not a regular file of at most ${MAX_SOURCEIGNORE_BYTES} bytes inside the repository`;
+  return 'the repository has no root .sourceignore';
+}
+
 function sourceIgnoreViolations(context: RepositoryContext): Violation[] {
   const repository = resourcesWhere(context, isGitRepository).find((r) => isThisRepository(stringAt(r.object.spec, 'url'), context.settings));
   if (!repository) return [];
-  const file = join(context.root, '.sourceignore');
+  // Read only as a regular file inside the repository: a link to /dev/zero or out of the tree counts as absent.
+  const text = readFileInside(context.root, '.sourceignore', MAX_SOURCEIGNORE_BYTES);
   // spec.ignore replaces Flux's default exclusions; a root .sourceignore adds to them. Either may do the job.
-  const patterns = `${existsSync(file) ? readFileSync(file, 'utf8') : ''}\n${stringAt(repository.object.spec, 'ignore') ?? ''}`;
+  const patterns = `${text ?? ''}\n${stringAt(repository.object.spec, 'ignore') ?? ''}`;
   const missing = SOURCE_IGNORED.filter((name) => !excludesTopLevel(patterns, name));
   if (missing.length === 0) return [];
   return [
     {
       resource: repository,
       path: '/spec/url',
-      message: `${describe(repository)} downloads ${missing.join(', ')} with every revision: ${existsSync(file) ? 'the root .sourceignore does not exclude them' : 'the repository has no root .sourceignore'}`,
+      message: `${describe(repository)} downloads ${missing.join(', ')} with every revision: ${sourceIgnoreState(context.root, text)}`,
     },
   ];
 }

@@ -58,6 +58,8 @@ export const gitopsCoverage: RepositoryRule = {
     for (const overlay of overlays) {
       const missing = required.filter((tool) => !covered.get(overlay.dir)?.has(tool));
       if (missing.length === 0) continue;
+      // A refused overlay's kustomization is not read again (it may lead outside); its render finding stands.
+      if (!overlay.rendered) continue;
       const resource = readKustomization(context.root, overlay.dir, overlay.checked.source.name) ?? overlay.checked.resources[0];
       if (!resource) continue;
       violations.push({

@@ -42,7 +42,9 @@ export const remoteResource: RepositoryRule = {
         });
       }
     };
-    for (const overlay of overlaysOf(context)) walk(overlay.dir, overlay.checked.source.name);
+    // An overlay the render guard refused (or kustomize failed on) is not read again here: its files may lead
+    // out of the repository, and its own finding already says why it did not render.
+    for (const overlay of overlaysOf(context)) if (overlay.rendered) walk(overlay.dir, overlay.checked.source.name);
     return violations;
   },
 };

@@ -1,10 +1,10 @@
 // A kustomization.yaml as a Resource, so findings about it carry its file and line like any other.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { MAX_KUSTOMIZATION_BYTES } from '../../../lib/kustomize/read-kustomization.ts';
 import type { Resource } from '../../../lib/model.ts';
 import { parseYamlDocuments } from '../../../lib/parse/yaml-documents.ts';
 import { KUSTOMIZATION_FILES } from '../../../lib/sources/discover.ts';
 import { isRecord } from '../../../lib/model.ts';
+import { readFileInside } from '../../../lib/repository-file.ts';
 
 /**
  * Kustomize lets apiVersion and kind be omitted, which parseResources would refuse; the defaults are
@@ -29,13 +29,17 @@ export function kustomizationResource(text: string, origin: { source: string; fi
   };
 }
 
-/** The kustomization file of `dir` (repository-relative), read and parsed; undefined when there is none. */
+/**
+ * The kustomization file of `dir` (repository-relative), read and parsed; undefined when there is none, or
+ * when it cannot be read safely (a link out of the repository, a device, too large): the render guard reports
+ * those on the overlay, and a rule must never print or choke on what lies outside.
+ */
 export function readKustomization(root: string, dir: string, source: string): Resource | undefined {
   for (const name of KUSTOMIZATION_FILES) {
-    const path = join(root, dir, name);
-    if (!existsSync(path)) continue;
     const file = dir === '.' ? name : `${dir}/${name}`;
-    return kustomizationResource(readFileSync(path, 'utf8'), { source, file, name: dir });
+    const text = readFileInside(root, file, MAX_KUSTOMIZATION_BYTES);
+    if (text === undefined) continue;
+    return kustomizationResource(text, { source, file, name: dir });
   }
   return undefined;
 }

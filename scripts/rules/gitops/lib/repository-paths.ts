@@ -1,6 +1,7 @@
 // Paths in GitOps objects are relative to the repository root; this turns them into one comparable form.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { posix } from 'node:path';
+import { isDirectoryInside, realPathInside } from '../../../lib/repository-file.ts';
 
 /**
  * 'overlays/prod' for './overlays/prod', 'overlays/prod/', '/overlays/prod' (Flux reads all as the same
@@ -13,9 +14,9 @@ export function repositoryPath(written: string): string | undefined {
   return normal === '' ? '.' : normal;
 }
 
+/** A directory really inside the repository: one reached through a link that leaves it counts as absent. */
 export function isDirectory(root: string, path: string): boolean {
-  const absolute = join(root, path);
-  return existsSync(absolute) && statSync(absolute).isDirectory();
+  return isDirectoryInside(root, path);
 }
 
 /** Argo CD's directory generator patterns: `*` and `?` within one path segment, as Go's path.Match. */
@@ -35,9 +36,11 @@ export function expandPattern(root: string, pattern: string): string[] {
         continue;
       }
       const regex = segmentRegex(segment);
-      const dir = join(root, base);
-      if (!isDirectory(root, base)) continue;
+      // Listed at its real location, and only when that is inside: `evil/*` with evil -> / lists nothing.
+      const dir = realPathInside(root, base);
+      if (dir === undefined || !isDirectory(root, base)) continue;
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        // Dirent.isDirectory() is false for a link: an entry is a real directory under a real inside one.
         if (entry.isDirectory() && !entry.name.startsWith('.') && regex.test(entry.name)) {
           next.push(base === '.' ? entry.name : `${base}/${entry.name}`);
         }
