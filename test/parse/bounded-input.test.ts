@@ -41,7 +41,7 @@ describe('bytes that are not YAML text', () => {
   it('refuses an input over the size limit before parsing it', () => {
     const { resources, findings } = parseResourcesFromBytes(new Uint8Array(MAX_YAML_BYTES + 1).fill(0x20), origin);
     expect(resources).toEqual([]);
-    expect(findings).toEqual([expect.objectContaining({ rule: 'yaml-syntax', message: expect.stringMatching(/over the 64 MiB limit/) })]);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'yaml-syntax', message: expect.stringMatching(/over the 32 MiB limit/) })]);
   });
 });
 

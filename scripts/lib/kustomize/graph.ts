@@ -3,6 +3,7 @@
 // inside the repository. What the walk refuses is never rendered.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
+import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
 import { readKustomization, type KustomizationReference } from './read-kustomization.ts';
 import { isRemoteReference } from './remote.ts';
 import { countYamlAliases } from './yaml-aliases.ts';
@@ -11,8 +12,6 @@ import { countYamlAliases } from './yaml-aliases.ts';
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 /** kustomize expands every alias of a YAML file it reads (resources, patches, replacements, crds, configurations, openapi): n aliases nested in layers can expand to about e^(n/e) nodes, so 32 stay near 10^5 while 50 reach 10^8. */
 export const MAX_RESOURCE_ALIASES = 32;
-/** Larger files (of any kind kustomize reads) are refused rather than risk memory: real manifests are far smaller. */
-export const MAX_RESOURCE_BYTES = 64 * 1024 * 1024;
 
 export interface GraphProblem {
   /** The file the problem is in (absolute): a kustomization file, or the overlay directory. */
@@ -111,8 +110,8 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
   /** Every file read is bounded in size; the ones kustomize parses as YAML also in aliases, which it expands. */
   const fileLimits = (real: string, file: string, line: number | undefined, named: string, yaml: boolean): void => {
     const { size } = statSync(real);
-    if (size > MAX_RESOURCE_BYTES) {
-      graph.problems.push({ file, line, message: `${named}, which is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_RESOURCE_BYTES / 1024 / 1024} MiB limit`, fix: 'Split the file into smaller manifests.' });
+    if (size > MAX_YAML_BYTES) {
+      graph.problems.push({ file, line, message: `${named}, which is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_YAML_BYTES / 1024 / 1024} MiB limit`, fix: 'Split the file into smaller manifests.' });
       return;
     }
     if (yaml && countYamlAliases(readFileSync(real), MAX_RESOURCE_ALIASES) > MAX_RESOURCE_ALIASES) {

@@ -2,10 +2,12 @@
 import { BINARY_FILE_FIX } from '../built-in-rules.ts';
 
 /**
- * Parsing holds the text, its node tree and the values at once (about 30 bytes per input byte); past this
- * size a run would need gigabytes. Real manifests, even whole rendered clusters, are far smaller.
+ * Parsing holds the text, its node tree and the values at once: about 30 bytes per input byte for manifests,
+ * up to 100 for one huge mapping. 32 MiB keeps that worst case near 3 GB, under V8's default heap, so a run
+ * refuses with a finding instead of dying. Every file kustomize or the parser reads is held to it; real
+ * manifests, even whole rendered clusters or CRD bundles, are far smaller.
  */
-export const MAX_YAML_BYTES = 64 * 1024 * 1024;
+export const MAX_YAML_BYTES = 32 * 1024 * 1024;
 
 export interface Refusal {
   message: string;

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Finding, Resource, Source } from '../model.ts';
 import { appendAll } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
+import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import type { OriginFiles } from '../render/origin-files.ts';
 import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
@@ -21,8 +22,6 @@ export interface Loaded {
   findings: Finding[];
 }
 
-/** Larger inputs are refused rather than risk memory: real manifests are far smaller. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function loadSource(source: Source, options: LoadOptions): Promise<Loaded> {
   switch (source.kind) {
@@ -73,9 +72,9 @@ function readManifests(source: Source, root: string): Loaded {
       continue;
     }
     const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
+    if (size > MAX_YAML_BYTES) {
       result.findings.push(
-        inputFinding(source.name, `file is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`, 'Split the file into smaller manifests.', shown),
+        inputFinding(source.name, `file is ${Math.round(size / 1024 / 1024)} MiB, over the ${MAX_YAML_BYTES / 1024 / 1024} MiB limit`, 'Split the file into smaller manifests.', shown),
       );
       continue;
     }
