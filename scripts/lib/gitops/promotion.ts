@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Report } from '../model.ts';
 import { resolveKustomize } from '../render/kustomize-binary.ts';
+import { trackTemporaryDirectory } from '../render/interrupt.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
 import { branchExists, commitOnNewBranch, currentBranch, headCommit, repositoryRoot, uncommittedChanges, validBranchName, workingTreeFiles } from './git.ts';
 import { invalidImageField } from './image-reference.ts';
@@ -105,6 +106,7 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
 
   const binary = await resolveKustomize();
   const stage = await mkdtemp(join(tmpdir(), 'openclaw-promote-'));
+  const untrack = trackTemporaryDirectory(stage);
   try {
     // The promoted overlay is rendered from a copy of the working tree, so the user's files are
     // written only after it validates, and never at all by a dry run.
@@ -129,6 +131,7 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
     return { summary, branch, commit, title, body, report, text, baseBranch };
   } finally {
     await rm(stage, { recursive: true, force: true });
+    untrack();
   }
 }
 
