@@ -5,7 +5,8 @@ import { delimiter, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRuntime, RuntimeError } from './lib/openclaw/runtime.ts';
 import { prepareOverlay, smokeOverlay, SmokeInputError } from './smoke/overlay-run.ts';
-import { formatTable, passed, type OverlayResult } from './smoke/table.ts';
+import { errorLines, logLine } from './smoke/output.ts';
+import { formatSummary, formatTable, passed, type OverlayResult } from './smoke/table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const USAGE = 'usage: npm run smoke -- [overlay...]   (default: every overlay under overlays/)';
@@ -46,7 +47,8 @@ function findBwrap(): string {
 async function main(): Promise<number> {
   const overlays = overlaysFrom(process.argv.slice(2));
   const bwrap = findBwrap();
-  const log = (line: string) => console.error(line);
+  // Lines from the runtime installer and each overlay's run quote input: escaped as they are written.
+  const log = (line: string) => console.error(logLine(line));
   const prepared = [];
   for (const overlay of overlays) prepared.push(await prepareOverlay(ROOT, overlay));
   const runtime = await ensureRuntime({ log });
@@ -54,19 +56,14 @@ async function main(): Promise<number> {
   const results: OverlayResult[] = [];
   for (const overlay of prepared) results.push(await smokeOverlay(overlay, runtime, bwrap, log));
   console.log(formatTable(results));
-  const failed = results.filter((result) => !passed(result));
-  console.log(failed.length === 0 ? `smoke: ${results.length} overlay(s) passed` : `smoke: ${failed.length} of ${results.length} overlay(s) failed: ${failed.map((r) => r.overlay).join(', ')}`);
-  return failed.length === 0 ? 0 : 1;
+  console.log(formatSummary(results));
+  return results.every(passed) ? 0 : 1;
 }
 
 try {
   process.exitCode = await main();
 } catch (error) {
-  if (error instanceof UsageError || error instanceof RuntimeError || error instanceof SmokeInputError) {
-    console.error(`smoke: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`smoke: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 2;
-  }
+  const expected = error instanceof UsageError || error instanceof RuntimeError || error instanceof SmokeInputError;
+  for (const line of errorLines(error, expected)) console.error(line);
+  process.exitCode = 2;
 }

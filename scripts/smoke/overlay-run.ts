@@ -12,6 +12,7 @@ import { extractRunSpec, type RunSpec } from './run-spec.ts';
 import { containerArgv } from './sandbox.ts';
 import type { CheckRow, OverlayResult } from './table.ts';
 import { controlUiConnect } from './ws-connect.ts';
+import { argvText } from './output.ts';
 
 /** Bad input (the overlay does not render, no gateway container): the command exits 2. */
 export class SmokeInputError extends Error {}
@@ -48,7 +49,8 @@ export async function smokeOverlay(
   const targets = metricTargets(resources, services, spec);
   const rows: CheckRow[] = [];
   const notes = [...spec.notes];
-  const argv = containerArgv(spec).join(' ');
+  // Shown (shell-quoted) in the log and the table, which escape it again where they print.
+  const argv = argvText(containerArgv(spec));
   log(`${overlay}: starting ${argv} in a sandbox`);
   const started = Date.now();
   const pod = RunningPod.start(spec, runtime, bwrap);
