@@ -8,6 +8,7 @@ import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-versi
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
 import { formatReport } from '../../scripts/lib/report/index.ts';
+import type { JsonFinding } from '../../scripts/lib/report/json.ts';
 import { discoverPaths, discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, unmatchedSourcePatterns } from '../../scripts/rules/policies.ts';
 
@@ -85,25 +86,12 @@ export function goldenCases(): GoldenCase[] {
   ];
 }
 
-interface JsonFindingShape {
-  rule: string;
-  severity: string;
-  message: string;
-  fix: string | null;
-  source: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  resource: { apiVersion: string; kind: string; namespace: string | null; name: string } | null;
-  path: string | null;
-}
-
 /**
  * The JSON report as text, one finding a line and each distinct fix once per rule, so that the stored
  * reports stay small enough to review and a change shows as a readable diff. Nothing of the report is dropped.
  */
 export function digest(json: string): string {
-  const report = JSON.parse(json) as { version: number; summary: Record<string, number>; findings: JsonFindingShape[] };
+  const report = JSON.parse(json) as { version: number; summary: Record<string, number>; findings: JsonFinding[] };
   const fixes = new Map<string, Set<string>>();
   const lines = report.findings.map((finding) => {
     if (finding.fix !== null) {
