@@ -1,6 +1,7 @@
 // The checks `npm run validate` runs on one overlay, for commands that must not write a broken overlay.
 import { resolve } from 'node:path';
 import type { Report } from '../model.ts';
+import { customResourceValidator } from '../check/crd-validator.ts';
 import { SchemaValidator, VENDORED_SCHEMAS } from '../check/schema-validator.ts';
 import { resolveKubernetesVersion } from '../cli/kubernetes-version.ts';
 import { builtInConfiguration, loadConfig, policyCheck } from '../../rules/policies.ts';
@@ -30,10 +31,13 @@ export async function validateOverlay(dir: string, options: ValidateOverlayOptio
   return runPipeline([{ kind: 'kustomization', name: displayPath(root, path), path }], {
     root,
     binary: options.binary ?? (await resolveKustomize()),
-    validator: new SchemaValidator({ locations, kubernetesVersion }),
+    // The same per-source checks as `npm run validate`: CRDs of the repository and the render, built-in
+    // rules configured and exempted, so promote never writes what the CI gate would then refuse.
+    validator: customResourceValidator(new SchemaValidator({ locations, kubernetesVersion }), { root, crdPaths: [], locations, kubernetesVersion }),
     kubernetesVersion,
     ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
     concurrency: 1,
     checks: [policyCheck(config)],
+    configureBuiltIn: builtInConfiguration(config),
   });
 }
