@@ -1,9 +1,11 @@
 // `npm run smoke [overlay...]`: each overlay's gateway container, run for real on the pinned OpenClaw
 // release in a sandbox shaped like its pod, probed, scraped and opened as the cluster would (docs/smoke.md).
-import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listOverlays, overlayLocation, OverlayInputError } from './lib/gitops/overlays.ts';
 import { ensureRuntime, RuntimeError } from './lib/openclaw/runtime.ts';
+import { kustomizationFile } from './lib/sources/discover.ts';
 import { prepareOverlay, smokeOverlay, SmokeInputError } from './smoke/overlay-run.ts';
 import { errorLines, logLine } from './smoke/output.ts';
 import { formatSummary, formatTable, passed, type OverlayResult } from './smoke/table.ts';
@@ -20,20 +22,18 @@ function overlaysFrom(args: readonly string[]): string[] {
   }
   const unknown = args.find((arg) => arg.startsWith('-'));
   if (unknown) throw new UsageError(`unknown option ${unknown}; ${USAGE}`);
-  const hasKustomization = (dir: string) => ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].some((name) => existsSync(join(dir, name)));
-  if (args.length === 0) {
-    const dir = join(ROOT, 'overlays');
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && hasKustomization(join(dir, entry.name)))
-      .map((entry) => `overlays/${entry.name}`)
-      .sort();
+  return args.length === 0 ? listOverlays(ROOT) : args.map(overlayPath);
+}
+
+/** The same overlay names diff and promote take: `prod` is overlays/prod, anything with a slash a path. */
+function overlayPath(arg: string): string {
+  try {
+    const { path } = overlayLocation(arg, ROOT, process.cwd());
+    if (kustomizationFile(join(ROOT, path)) !== undefined) return path;
+  } catch (error) {
+    if (!(error instanceof OverlayInputError)) throw error;
   }
-  return args.map((arg) => {
-    const dir = resolve(arg);
-    const name = relative(ROOT, dir);
-    if (name.startsWith('..') || !hasKustomization(dir)) throw new UsageError(`no such overlay: ${arg} (a directory of this repository holding a kustomization.yaml)`);
-    return name;
-  });
+  throw new UsageError(`no such overlay: ${arg} (a directory of this repository holding a kustomization.yaml)`);
 }
 
 /** bubblewrap gives the read-only root, the pod's writable volumes and a network of its own. */
