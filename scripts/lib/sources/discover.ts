@@ -2,9 +2,11 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { INPUT } from '../built-in-rules.ts';
+import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/graph.ts';
 import type { Finding, Source } from '../model.ts';
 
-export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** kustomize's own names for a directory's kustomization file, as the render guard reads them. */
+export const KUSTOMIZATION_FILES: readonly string[] = KUSTOMIZATION_FILE_NAMES;
 /** Directories of plain manifests the repository reconciles from. */
 export const GITOPS_DIRECTORIES = ['flux', 'argocd'];
 
