@@ -1,8 +1,8 @@
 // `npm run diff`: what the overlays render to at a git ref versus the working tree, resource by resource.
 import { exitCodeOf, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
-import { DIFF_USAGE, parseDiffOptions } from './lib/gitops/diff-options.ts';
-import { formatDiff } from './lib/gitops/format-diff.ts';
-import { renderedDiff } from './lib/gitops/rendered-diff.ts';
+import { DIFF_USAGE, parseDiffOptions } from './lib/release/diff-options.ts';
+import { formatDiff } from './lib/release/format-diff.ts';
+import { renderedDiff } from './lib/release/rendered-diff.ts';
 
 /** Exit status: 0 the report was printed, whatever it says; 2 bad input (one line on stderr). */
 export function main(argv: readonly string[], io: CommandIo): Promise<number> {

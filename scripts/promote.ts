@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodeOf, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { terminalLines, terminalText } from './lib/report/escape.ts';
-import { PROMOTE_USAGE, parsePromoteOptions } from './lib/gitops/promote-options.ts';
-import { nextStepsText } from './lib/gitops/pr-body.ts';
-import { PromotionRefused, promote, type PromotionResult } from './lib/gitops/promotion.ts';
+import { PROMOTE_USAGE, parsePromoteOptions } from './lib/release/promote-options.ts';
+import { nextStepsText } from './lib/release/pr-body.ts';
+import { PromotionRefused, promote, type PromotionResult } from './lib/release/promotion.ts';
 
 /** Exit status: 0 promoted (or dry run), 1 the result fails validation, 2 refused or bad input. */
 export function main(argv: readonly string[], io: CommandIo): Promise<number> {

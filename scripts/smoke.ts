@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listOverlays, overlayLocation, OverlayInputError } from './lib/gitops/overlays.ts';
+import { listOverlays, overlayLocation, OverlayInputError } from './lib/release/overlays.ts';
 import { ensureRuntime, RuntimeError } from './lib/openclaw/runtime.ts';
 import { kustomizationFile } from './lib/sources/discover.ts';
 import { prepareOverlay, smokeOverlay, SmokeInputError } from './smoke/overlay-run.ts';

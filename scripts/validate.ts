@@ -31,7 +31,7 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
   const config = loadConfig(options.config && resolve(root, options.config), root);
   // A bad --baseline ref is an argument error: refused before any rendering, like the others.
   if (options.baseline) {
-    const { repositoryRoot, resolveCommit } = await import('./lib/gitops/git.ts');
+    const { repositoryRoot, resolveCommit } = await import('./lib/release/git.ts');
     await resolveCommit(await repositoryRoot(root), options.baseline);
   }
   const discovery = options.paths.length > 0 ? discoverPaths(options.paths, root) : discoverRepository(root);

@@ -16,8 +16,8 @@ const RULES = join(REPOSITORY, 'scripts', 'rules');
 const EXCEPTIONS: Readonly<Record<string, string>> = {
   // promote validates the overlay it would write with the repository's policies. The fix: promote's
   // command (scripts/promote.ts) passes the policy checks into promote() and on to validateOverlay(), which
-  // then needs nothing from scripts/rules; that touches scripts/lib/gitops/promotion.ts and its tests.
-  'scripts/lib/gitops/validate-overlay.ts -> scripts/rules/policies.ts': 'promote command to pass the policies in',
+  // then needs nothing from scripts/rules; that touches scripts/lib/release/promotion.ts and its tests.
+  'scripts/lib/release/validate-overlay.ts -> scripts/rules/policies.ts': 'promote command to pass the policies in',
 };
 
 /** Every module specifier a TypeScript file imports or re-exports, statically or dynamically. */

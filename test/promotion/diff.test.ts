@@ -2,9 +2,9 @@ import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../scripts/lib/model.ts';
-import { formatDiff } from '../../scripts/lib/gitops/format-diff.ts';
-import { renderAtRef } from '../../scripts/lib/gitops/render-at-ref.ts';
-import { diffResources } from '../../scripts/lib/gitops/resource-diff.ts';
+import { formatDiff } from '../../scripts/lib/release/format-diff.ts';
+import { renderAtRef } from '../../scripts/lib/release/render-at-ref.ts';
+import { diffResources } from '../../scripts/lib/release/resource-diff.ts';
 import { commitAll, edit, git, manifestRepository, removeRepository, run } from './repo.ts';
 
 /**

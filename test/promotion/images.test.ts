@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KustomizationEditError, applyImageMoves, readImages } from '../../scripts/lib/gitops/images.ts';
-import { PromotionRefused, planPromotion } from '../../scripts/lib/gitops/promotion.ts';
+import { KustomizationEditError, applyImageMoves, readImages } from '../../scripts/lib/release/images.ts';
+import { PromotionRefused, planPromotion } from '../../scripts/lib/release/promotion.ts';
 import { repositoryRoot } from '../helpers/cli.ts';
 
 const FILE = 'overlays/prod/kustomization.yaml';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateOverlay } from '../../scripts/lib/gitops/validate-overlay.ts';
+import { validateOverlay } from '../../scripts/lib/release/validate-overlay.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'validate-overlay-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBaseline } from '../../scripts/lib/cli/baseline.ts';
-import { PromotionRefused, promote } from '../../scripts/lib/gitops/promotion.ts';
-import { renderedDiff } from '../../scripts/lib/gitops/rendered-diff.ts';
+import { PromotionRefused, promote } from '../../scripts/lib/release/promotion.ts';
+import { renderedDiff } from '../../scripts/lib/release/rendered-diff.ts';
 import { runValidate } from '../helpers/cli.ts';
 import { attackRepository, configMap, type AttackRepository } from './attack-repo.ts';
 

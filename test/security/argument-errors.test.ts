@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeCommandFailure } from '../../scripts/lib/cli/command-errors.ts';
 import { UsageError, parseCommandLine } from '../../scripts/lib/cli/command-line.ts';
-import { OverlayInputError } from '../../scripts/lib/gitops/overlays.ts';
+import { OverlayInputError } from '../../scripts/lib/release/overlays.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { git } from './attacker-repo.ts';
 

@@ -6,10 +6,10 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitOnNewBranch, GitInputError } from '../../scripts/lib/gitops/git.ts';
-import { nextStepsText } from '../../scripts/lib/gitops/pr-body.ts';
-import { promote, PromotionRefused } from '../../scripts/lib/gitops/promotion.ts';
-import { KustomizationEditError } from '../../scripts/lib/gitops/images.ts';
+import { commitOnNewBranch, GitInputError } from '../../scripts/lib/release/git.ts';
+import { nextStepsText } from '../../scripts/lib/release/pr-body.ts';
+import { promote, PromotionRefused } from '../../scripts/lib/release/promotion.ts';
+import { KustomizationEditError } from '../../scripts/lib/release/images.ts';
 import { DIGEST, commitAll, edit, git, manifestRepository, removeRepository } from '../promotion/repo.ts';
 
 const PROD = 'overlays/prod/kustomization.yaml';

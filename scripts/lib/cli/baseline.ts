@@ -1,6 +1,6 @@
 // `--baseline REF`: renders the same overlays at REF, for the rules that compare with an earlier render.
 import type { Baseline } from '../pipeline.ts';
-import { renderAtRef } from '../gitops/render-at-ref.ts';
+import { renderAtRef } from '../release/render-at-ref.ts';
 import type { Finding, Resource, Source } from '../model.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 

@@ -4,9 +4,9 @@ import { SchemaLoadError } from '../check/schema-validator.ts';
 import { ConfigError } from './config-error.ts';
 import { UsageError } from './command-line.ts';
 import { KustomizeUnavailableError } from '../render/kustomize-binary.ts';
-import { GitInputError } from '../gitops/git.ts';
-import { KustomizationEditError } from '../gitops/images.ts';
-import { OverlayInputError } from '../gitops/overlays.ts';
+import { GitInputError } from '../release/git.ts';
+import { KustomizationEditError } from '../release/images.ts';
+import { OverlayInputError } from '../release/overlays.ts';
 import { terminalLines, terminalText } from '../report/escape.ts';
 
 /** One line, whatever the error says (messages quote paths and names from the repository); DEBUG keeps the stack. */
