@@ -1,16 +1,12 @@
 // `npm run validate`: wires discovery, rendering, checks and reporting; the work lives in scripts/lib.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SchemaValidator, VENDORED_SCHEMAS } from './lib/check/schema-validator.ts';
-import { customResourceValidator } from './lib/check/crd-validator.ts';
-import { resolveKubernetesVersion } from './lib/cli/kubernetes-version.ts';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
-import { runPipeline, type RepositoryCheck, type SourceCheck } from './lib/pipeline.ts';
+import { runPipeline } from './lib/pipeline.ts';
 import { exitCodeOf, readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
-import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, ruleListing, unmatchedSourcePatterns } from './rules/policies.ts';
-import { CONFIG_FILE } from './rules/config.ts';
+import { createValidation, ruleListing } from './lib/validation.ts';
 
 /** Exit status: 0 clean, 1 error findings, 2 the tool could not do its job (one line on stderr). */
 export function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -28,7 +24,7 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
     return 0;
   }
   const root = io.cwd;
-  const config = loadConfig(options.config && resolve(root, options.config), root);
+  const validation = createValidation({ ...options, root });
   // A bad --baseline ref is an argument error: refused before any rendering, like the others.
   if (options.baseline) {
     const { repositoryRoot, resolveCommit } = await import('./lib/release/git.ts');
@@ -39,15 +35,12 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
     if (!options.quiet) io.stderr.write(`${line}\n`);
   };
   const color = shouldUseColor(io.stderr, io.env);
-  const locations = [...options.schemaLocations.map((dir) => resolve(root, dir)), VENDORED_SCHEMAS];
-  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion, locations);
   const needsKustomize = discovery.sources.some((source) => source.kind === 'kustomization');
   const notes: string[] = [];
   // Loaded only when used, as is --baseline's git: a run over plain files starts without them.
   const binary = needsKustomize ? await (await import('./lib/render/kustomize-binary.ts')).resolveKustomize(io.env, notes) : undefined;
   notes.forEach((note) => log(`note: ${note}`));
   if (binary) log(`kustomize ${binary.version} (${binary.origin}: ${[binary.command, ...binary.args].join(' ')})`);
-  const checks: SourceCheck[] = [policyCheck(config)];
   const baseline = options.baseline
     ? await (await import('./lib/cli/baseline.ts')).renderBaseline(options.baseline, {
         root,
@@ -57,34 +50,21 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
         concurrency: options.jobs,
       })
     : undefined;
-  const repositoryChecks: RepositoryCheck[] = [repositoryCheck(config, root, baseline?.baseline)];
   const report = await runPipeline(
     discovery.sources,
-    {
-      root,
+    validation.pipelineOptions({
       binary,
-      validator: customResourceValidator(new SchemaValidator({ locations, kubernetesVersion }), { root, crdPaths: options.crdPaths, locations, kubernetesVersion }),
-      kubernetesVersion,
-      ignoreMissingSchemas: options.ignoreMissingSchemas,
-      concurrency: options.jobs,
-      renderTimeoutMs: options.timeoutSeconds * 1000,
-      checks,
-      configureBuiltIn: builtInConfiguration(config),
-      repositoryChecks,
+      baseline: baseline?.baseline,
       unreadableSources: discovery.findings.length,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
       readStdin: () => readAll(io.stdin),
-    },
-    [
-      ...discovery.findings,
-      ...(baseline?.findings ?? []),
-      ...(options.paths.length === 0 ? unmatchedSourcePatterns(config, discovery.sources, options.config ?? CONFIG_FILE) : []),
-    ],
+    }),
+    [...discovery.findings, ...(baseline?.findings ?? []), ...(options.paths.length === 0 ? validation.configurationFindings(discovery.sources) : [])],
   );
   const text = formatReport(report, options.format, {
     color: options.output === undefined && shouldUseColor(io.stdout, io.env),
     quiet: options.quiet,
-    rules: ruleDescriptions(),
+    rules: validation.rules,
   });
   writeReport(text, options, io);
   return report.summary.errors > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 // The rules as a command wires them into the pipeline: the configuration, the checks it adds, the listings.
-// Commands (scripts/validate.ts, promote's overlay validation) import this; scripts/lib never imports rules.
+// scripts/lib/validation.ts, the pipeline's one door to the rules, imports this; nothing else in scripts/lib does.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, sourceMatches, type RuleConfig } from './config.ts';
@@ -15,7 +15,7 @@ import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../lib/
 import type { RuleInfo } from '../lib/report/index.ts';
 import { loadAppSchemas } from '../lib/app-config/load.ts';
 
-export { ConfigError };
+export { CONFIG_FILE, ConfigError, type RuleConfig };
 
 /** An explicit --config must exist; the default file is optional. */
 export function loadConfig(

@@ -3,14 +3,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
-import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
 import { formatReport } from '../../scripts/lib/report/index.ts';
 import type { JsonFinding } from '../../scripts/lib/report/json.ts';
 import { discoverPaths, discoverRepository } from '../../scripts/lib/sources/discover.ts';
-import { builtInConfiguration, loadConfig, policyCheck, repositoryCheck, ruleDescriptions, unmatchedSourcePatterns } from '../../scripts/rules/policies.ts';
+import { createValidation } from '../../scripts/lib/validation.ts';
 
 export const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(REPOSITORY, 'test', 'fixtures');
@@ -29,27 +27,14 @@ let binary: Promise<KustomizeBinary> | undefined;
 
 export async function goldenReport(run: GoldenCase): Promise<string> {
   binary ??= resolveKustomize();
-  const root = run.root;
-  const config = loadConfig(run.config, root);
-  const discovery = run.paths.length > 0 ? discoverPaths(run.paths, root) : discoverRepository(root);
-  const locations = [VENDORED_SCHEMAS];
-  const kubernetesVersion = resolveKubernetesVersion(undefined, locations);
+  const validation = createValidation({ root: run.root, config: run.config, jobs: 2 });
+  const discovery = run.paths.length > 0 ? discoverPaths(run.paths, run.root) : discoverRepository(run.root);
   const report = await runPipeline(
     discovery.sources,
-    {
-      root,
-      binary: await binary,
-      validator: new SchemaValidator({ locations, kubernetesVersion }),
-      kubernetesVersion,
-      ignoreMissingSchemas: false,
-      concurrency: 2,
-      checks: [policyCheck(config)],
-      repositoryChecks: [repositoryCheck(config, root)],
-      unreadableSources: discovery.findings.length,
-    },
-    [...discovery.findings, ...(run.paths.length === 0 ? unmatchedSourcePatterns(config, discovery.sources, run.config ?? 'validate.config.yaml') : [])],
+    validation.pipelineOptions({ binary: await binary, unreadableSources: discovery.findings.length }),
+    [...discovery.findings, ...(run.paths.length === 0 ? validation.configurationFindings(discovery.sources) : [])],
   );
-  return formatReport(report, 'json', { color: false, quiet: true, rules: ruleDescriptions() });
+  return formatReport(report, 'json', { color: false, quiet: true, rules: validation.rules });
 }
 
 function filesUnder(dir: string): string[] {

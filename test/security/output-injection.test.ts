@@ -2,9 +2,6 @@
 // pipeline (kustomize included) into each report format, the progress lines and the rendered diff.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
-import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
-import { loadConfig, policyCheck } from '../../scripts/rules/policies.ts';
 import { formatDiff } from '../../scripts/lib/release/format-diff.ts';
 import { pullRequestBody } from '../../scripts/lib/release/pr-body.ts';
 import { renderedDiff } from '../../scripts/lib/release/rendered-diff.ts';
@@ -13,6 +10,7 @@ import { runPipeline } from '../../scripts/lib/pipeline.ts';
 import { resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
 import { formatProgressLine, formatReport, summaryLine } from '../../scripts/lib/report/index.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { createValidation } from '../../scripts/lib/validation.ts';
 import { parseXml } from '../report/xml-parser.ts';
 import { CONTROL_NAME, EVIL_KEY, EVIL_OVERLAY, FORGED, RAW_CONTROL, attackerRepository } from './attacker-repo.ts';
 import { stripMarkdownCode } from './markdown.ts';
@@ -24,20 +22,13 @@ const progress: string[] = [];
 beforeAll(async () => {
   root = await attackerRepository();
   const discovery = discoverRepository(root);
-  const locations = [VENDORED_SCHEMAS];
-  const kubernetesVersion = resolveKubernetesVersion(undefined, locations);
+  const validation = createValidation({ root, ignoreMissingSchemas: true, schemaCache: false });
   report = await runPipeline(
     discovery.sources,
-    {
-      root,
+    validation.pipelineOptions({
       binary: await resolveKustomize(),
-      validator: new SchemaValidator({ locations, kubernetesVersion, cacheDir: false }),
-      kubernetesVersion,
-      ignoreMissingSchemas: true,
-      concurrency: 1,
-      checks: [policyCheck(loadConfig(undefined, root))],
       onSource: (result, findings) => progress.push(formatProgressLine(result, true, findings)),
-    },
+    }),
     discovery.findings,
   );
 });

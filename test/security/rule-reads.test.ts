@@ -6,17 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppSchemas } from '../../scripts/lib/app-config/load.ts';
-import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
-import { resolveKubernetesVersion } from '../../scripts/lib/cli/kubernetes-version.ts';
 import type { Report } from '../../scripts/lib/model.ts';
 import { runPipeline } from '../../scripts/lib/pipeline.ts';
 import { resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { createValidation } from '../../scripts/lib/validation.ts';
 import { fluxWiring } from '../../scripts/rules/gitops/flux-wiring.ts';
 import { gitopsCoverage } from '../../scripts/rules/gitops/gitops-coverage.ts';
 import { expandPattern } from '../../scripts/rules/gitops/lib/repository-paths.ts';
 import { remoteResource } from '../../scripts/rules/gitops/remote-resource.ts';
-import { loadConfig, policyCheck, repositoryCheck } from '../../scripts/rules/policies.ts';
 import { loadRepository } from '../gitops/repository.ts';
 
 const MARKER = 'SECRET-OUTSIDE-CONTENT';
@@ -78,23 +76,8 @@ afterAll(() => {
 describe('kustomization files read by the GitOps rules', () => {
   it('a whole validate run over links out of the repository and to /dev/zero finishes, and quotes nothing outside', async () => {
     const discovery = discoverRepository(root);
-    const locations = [VENDORED_SCHEMAS];
-    const kubernetesVersion = resolveKubernetesVersion(undefined, locations);
-    const config = loadConfig(undefined, root);
-    const report: Report = await runPipeline(
-      discovery.sources,
-      {
-        root,
-        binary: await resolveKustomize(),
-        validator: new SchemaValidator({ locations, kubernetesVersion, cacheDir: false }),
-        kubernetesVersion,
-        ignoreMissingSchemas: true,
-        concurrency: 1,
-        checks: [policyCheck(config)],
-        repositoryChecks: [repositoryCheck(config, root)],
-      },
-      discovery.findings,
-    );
+    const validation = createValidation({ root, ignoreMissingSchemas: true, schemaCache: false });
+    const report: Report = await runPipeline(discovery.sources, validation.pipelineOptions({ binary: await resolveKustomize() }), discovery.findings);
     // The attack reached the rules: the linked overlay was refused, and the GitOps rules ran over the rest.
     expect(report.findings.some((finding) => finding.source === 'overlays/app' && finding.severity === 'error')).toBe(true);
     expect(report.findings.some((finding) => finding.rule === 'flux-wiring')).toBe(true);
