@@ -3,6 +3,7 @@ import type { Finding, Resource } from '../model.ts';
 import { appendAll, describeRef, findingAt, refOf } from '../model.ts';
 import { DEPRECATED_API, DUPLICATE_RESOURCE, SCHEMA, UNKNOWN_KIND, deprecatedApiFix } from '../built-in-rules.ts';
 import { removalOf } from './deprecated-apis.ts';
+import { withoutNullFields } from './explicit-null.ts';
 import type { ResourceValidator } from './crd-schemas.ts';
 
 export interface ResourceCheckOptions {
@@ -36,7 +37,7 @@ function checkResource(resource: Resource, options: ResourceCheckOptions): Findi
       ),
     ];
   }
-  const outcome = options.validator.validate(resource.object);
+  const outcome = validateAsDecoded(options.validator, resource.object);
   if (outcome.kind === 'missing') {
     return [
       findingAt(
@@ -64,6 +65,17 @@ function checkResource(resource: Resource, options: ResourceCheckOptions): Findi
       violation.path,
     ),
   );
+}
+
+/**
+ * Validates the object as the API server would see it after decoding: an explicit null on a field is the field
+ * left out (explicit-null.ts). Tried only when the object as written fails, so valid objects cost nothing more.
+ */
+function validateAsDecoded(validator: ResourceValidator, object: Resource['object']): ReturnType<ResourceValidator['validate']> {
+  const outcome = validator.validate(object);
+  if (outcome.kind !== 'invalid') return outcome;
+  const decoded = withoutNullFields(object);
+  return decoded === object ? outcome : validator.validate(decoded);
 }
 
 function checkDuplicates(resources: readonly Resource[]): Finding[] {
