@@ -10,7 +10,7 @@ export const DOC_FILE = 'docs/policies.md';
 export const BEGIN_MARKER = '<!-- BEGIN GENERATED RULES: edit the rules and run `npm run docs`, not this table -->';
 export const END_MARKER = '<!-- END GENERATED RULES -->';
 
-type DocumentedRule = Pick<CatalogueEntry, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'options' | 'stage' | 'configurable'>;
+type DocumentedRule = Pick<CatalogueEntry, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'mirrors' | 'options' | 'stage' | 'configurable'>;
 
 /** Where the check runs, and what the configuration may not change about it. */
 function stageCell(rule: DocumentedRule): string {
@@ -29,7 +29,7 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
       stageCell(rule),
       rule.severity,
       rule.kinds.join(', '),
-      rule.description,
+      describeRule(rule),
       rule.fix,
       rule.equivalents?.kubeLinter ?? '',
       rule.equivalents?.polaris ?? '',
@@ -49,6 +49,11 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
     '',
     END_MARKER,
   ].join('\n');
+}
+
+/** The description, and for checks of what the API server rejects, the Kubernetes validation they mirror. */
+function describeRule(rule: DocumentedRule): string {
+  return rule.mirrors ? `${rule.description} Mirrors ${rule.mirrors}.` : rule.description;
 }
 
 function row(cells: string[]): string {

@@ -28,6 +28,11 @@ export interface RuleMeta {
   exemptable?: boolean;
   /** The nearest check in other tools, so users can map their configuration. */
   equivalents?: { kubeLinter?: string; polaris?: string };
+  /**
+   * The Kubernetes validation the check mirrors (a function of k8s.io/kubernetes pkg/apis/<group>/validation or of
+   * k8s.io/apimachinery), for checks of what the API server itself rejects; the generated docs cite it.
+   */
+  mirrors?: string;
 }
 
 export function configurableOf(rule: Pick<RuleMeta, 'configurable'>): Configurable {

@@ -90,7 +90,7 @@ export function createValidation(request: ValidationRequest): Validation {
         ignoreMissingSchemas: request.ignoreMissingSchemas ?? false,
         concurrency: request.jobs ?? 1,
         renderTimeoutMs: request.timeoutSeconds === undefined ? undefined : request.timeoutSeconds * 1000,
-        checks: [policyCheck(config)],
+        checks: [policyCheck(config, kubernetesVersion)],
         configureBuiltIn: builtInConfiguration(config),
         repositoryChecks,
       };

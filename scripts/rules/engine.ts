@@ -13,6 +13,8 @@ export interface EvaluateOptions {
   config: RuleConfig;
   /** The rules to run; the registry unless a test gives its own. */
   rules?: readonly Rule[];
+  /** The run's target Kubernetes version, for rules whose verdict changed between releases. */
+  kubernetesVersion?: string;
 }
 
 export function evaluateRules(resources: readonly Resource[], options: EvaluateOptions): Finding[] {
@@ -30,7 +32,13 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
     const setting = resolved.rules[rule.id];
     if (setting === 'off') continue;
     const view = views.of(rule.kinds);
-    const context: RuleContext = { source: options.source, resources: view.resources, index: view.index, settings: resolved.settings };
+    const context: RuleContext = {
+      source: options.source,
+      resources: view.resources,
+      index: view.index,
+      settings: resolved.settings,
+      ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    };
     const outcome = guardedCheck(rule.id, options.source, () => rule.check(context));
     if (!Array.isArray(outcome)) {
       findings.push(outcome);

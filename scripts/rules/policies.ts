@@ -58,8 +58,9 @@ export function unmatchedSourcePatterns(config: RuleConfig, sources: readonly So
     }));
 }
 
-export function policyCheck(config: RuleConfig): SourceCheck {
-  return (resources, source) => evaluateRules(resources, { source: source.name, config });
+/** `kubernetesVersion`: the run's target (--kubernetes-version), which version-aware rules read. */
+export function policyCheck(config: RuleConfig, kubernetesVersion?: string): SourceCheck {
+  return (resources, source) => evaluateRules(resources, { source: source.name, config, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
 }
 
 /** The configuration and exemptions applied to the pipeline's own findings (schema, deprecated-api, ...). */

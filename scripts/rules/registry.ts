@@ -1,6 +1,7 @@
 // The one rule catalogue: every check the toolkit makes, whichever stage makes it. --list-rules, the docs
 // table, the configuration (which ids exist, what may be changed), exemptions and the reports all read it.
 import { appRules } from './app/index.ts';
+import { apiServerRules } from './apiserver/index.ts';
 import { BUILT_IN_RULES } from '../lib/built-in-rules.ts';
 import type { RuleMeta, RuleStage } from '../lib/rule-meta.ts';
 import { crossRules } from './cross/index.ts';
@@ -13,7 +14,7 @@ import type { RepositoryRule, Rule } from './rule.ts';
 import { workloadRules } from './workload/index.ts';
 
 /** Rules evaluated on the resources of one source. */
-export const rules: readonly Rule[] = [...workloadRules, ...crossRules, ...promqlRules, ...appRules];
+export const rules: readonly Rule[] = [...workloadRules, ...crossRules, ...promqlRules, ...appRules, ...apiServerRules];
 
 /** Rules evaluated once over every source of the repository (and, with --baseline, its earlier render). */
 export const repositoryRules: readonly RepositoryRule[] = [...gitopsRules, selectorImmutable];
@@ -24,7 +25,7 @@ export interface CatalogueEntry extends RuleMeta {
 }
 
 function entries(stage: RuleStage, list: ReadonlyArray<Rule | RepositoryRule>): CatalogueEntry[] {
-  return list.map(({ id, severity, description, fix, kinds, equivalents, options }) => ({
+  return list.map(({ id, severity, description, fix, kinds, equivalents, mirrors, options }) => ({
     id,
     severity,
     description,
@@ -32,6 +33,7 @@ function entries(stage: RuleStage, list: ReadonlyArray<Rule | RepositoryRule>): 
     kinds,
     stage,
     ...(equivalents ? { equivalents } : {}),
+    ...(mirrors ? { mirrors } : {}),
     ...(options ? { options } : {}),
   }));
 }

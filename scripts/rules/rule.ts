@@ -28,6 +28,8 @@ export interface RuleContext {
   resources: readonly Resource[];
   index: ResourceIndex;
   settings: RuleSettings;
+  /** The run's target Kubernetes version (`--kubernetes-version`, e.g. '1.34.0'); absent: the newest vendored. */
+  kubernetesVersion?: string;
 }
 
 /** What a rule reports; the engine turns it into a located Finding and applies configuration and exemptions. */
