@@ -1,16 +1,37 @@
 // Runs the whole-repository rules once every source is loaded, with the same configuration and exemptions.
 import type { Finding } from '../lib/model.ts';
+import { EMPTY_REPOSITORY_FILES, readRepositoryFiles, type RepositoryFiles } from '../lib/repository-files.ts';
 import { resolveSettings, type RuleConfig } from './config.ts';
 import { guardedCheck, violationFinding } from './engine.ts';
 import { indexExemptions, type ExemptionIndex } from './exemptions.ts';
 import { catalogue, repositoryRules as registeredRules } from './registry.ts';
-import type { Baseline, CheckedSource, RepositoryRule } from './rule.ts';
+import { buildGitOpsGraph } from './gitops/graph/build.ts';
+import type { Baseline, CheckedSource, RepositoryContext, RepositoryRule, RuleSettings } from './rule.ts';
 
 export interface RepositoryEvaluateOptions {
   root: string;
   config: RuleConfig;
   baseline?: Baseline;
   rules?: readonly RepositoryRule[];
+  /** The repository's listing, when the caller already has it; else it is read here, once. */
+  files?: RepositoryFiles;
+}
+
+/**
+ * The model every repository rule receives: the sources, the repository's listing and the GitOps graph, each
+ * built once. The listing is the only disk access, here at the edge: a run without overlays or GitOps
+ * objects needs none.
+ */
+export function repositoryContext(
+  sources: readonly CheckedSource[],
+  options: { root: string; settings: RuleSettings; baseline?: Baseline; files?: RepositoryFiles },
+): RepositoryContext {
+  const files = options.files ?? (needsListing(sources) ? readRepositoryFiles(options.root) : EMPTY_REPOSITORY_FILES);
+  return { root: options.root, sources, settings: options.settings, baseline: options.baseline, files, gitops: buildGitOpsGraph(sources, files, options.settings) };
+}
+
+function needsListing(sources: readonly CheckedSource[]): boolean {
+  return sources.some((checked) => checked.source.kind === 'kustomization' || checked.resources.some((r) => /(^|\.)(fluxcd|argoproj)\.io\//.test(String(r.object.apiVersion))));
 }
 
 /** The repository as a whole has no source name; its settings are the configuration's global layer. */
@@ -31,9 +52,11 @@ export function evaluateRepositoryRules(sources: readonly CheckedSource[], optio
     ]),
   );
   const findings: Finding[] = [];
+  const whole = repositoryContext(sources, { root: options.root, settings: global.settings, baseline: options.baseline, files: options.files });
   for (const rule of rules) {
     if (global.rules[rule.id] === 'off') continue;
-    const context = { root: options.root, sources: ofKinds(sources, rule.kinds), settings: global.settings, baseline: options.baseline };
+    // The graph is built from every source; `sources` holds only the rule's kinds (and overlays whole).
+    const context = { ...whole, sources: ofKinds(sources, rule.kinds) };
     const outcome = guardedCheck(rule.id, REPOSITORY, () => rule.check(context));
     if (!Array.isArray(outcome)) {
       findings.push(outcome);

@@ -73,6 +73,10 @@ export interface RepositoryContext {
   settings: RuleSettings;
   /** Present only with --baseline. */
   baseline?: Baseline;
+  /** The repository's directory listing, kustomization files and .sourceignore, read once per run (absent: nothing listed). */
+  files?: import('../lib/repository-files.ts').RepositoryFiles;
+  /** What each cluster reconciles (Flux and Argo CD objects of every source), built once per run (absent: built from `sources`). */
+  gitops?: import('./gitops/graph/model.ts').GitOpsGraph;
 }
 
 /**

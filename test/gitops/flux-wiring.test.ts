@@ -6,6 +6,8 @@ import { excludesTopLevel } from '../../scripts/rules/gitops/lib/source-ignore.t
 import { FIXTURES, loadRepository, summary, withGitOpsOf } from './repository.ts';
 
 let valid: RepositoryContext;
+/** What the fixtures' validate.config.yaml asks: their tooling directories stay out of Flux's artifact. */
+const TOOLING = { 'flux-wiring': { sourceIgnore: ['node_modules', 'scripts', 'test', 'schemas'] } };
 beforeAll(async () => {
   valid = await loadRepository(join(FIXTURES, 'valid'));
 });
@@ -38,13 +40,17 @@ describe('flux-wiring', () => {
   });
 
   it('reports a repository without a root .sourceignore', async () => {
-    const violations = fluxWiring.check(await loadRepository(join(FIXTURES, 'no-sourceignore')));
+    const violations = fluxWiring.check(await loadRepository(join(FIXTURES, 'no-sourceignore'), { options: TOOLING }));
     expect(summary(violations)).toEqual(['GitRepository shop /spec/url']);
     expect(violations[0]!.message).toContain('no root .sourceignore');
   });
 
+  it('asks nothing of a repository whose configuration names no directory to leave out', async () => {
+    expect(fluxWiring.check(await loadRepository(join(FIXTURES, 'no-sourceignore')))).toEqual([]);
+  });
+
   it('names what a .sourceignore leaves in the artifact', async () => {
-    const violations = fluxWiring.check(await loadRepository(join(FIXTURES, 'partial-sourceignore')));
+    const violations = fluxWiring.check(await loadRepository(join(FIXTURES, 'partial-sourceignore'), { options: TOOLING }));
     expect(violations.map((v) => v.message)).toEqual([
       'GitRepository flux-system/shop downloads scripts, schemas with every revision: the root .sourceignore does not exclude them',
     ]);

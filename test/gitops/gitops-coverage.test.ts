@@ -25,11 +25,11 @@ describe('gitops-coverage', () => {
     expect(missing[0]!.severity ?? gitopsCoverage.severity).toBe('warning');
   });
 
-  it('reports, as an error, an Application that deploys a directory that is not an overlay, but not one that deploys the GitOps manifests', () => {
+  it('reports, as an error, an Application that deploys a base an overlay of the same cluster already includes, but not one that deploys the GitOps manifests', () => {
     const pointers = gitopsCoverage.check(coverage).filter((v) => v.resource.object.kind === 'Application');
     expect(summary(pointers)).toEqual(['Application shop-base /spec/source/path']);
     expect(pointers[0]!.severity).toBe('error');
-    expect(pointers[0]!.message).toContain('deploys base, which is not an overlay');
+    expect(pointers[0]!.message).toMatch(/^Application argocd\/shop-base deploys base, which overlays\/\w+ \(deployed by Application argocd\/shop[\w-]* in the same cluster, argocd\) already includes/);
   });
 
   it('requires only the tools listed in options.require', () => {

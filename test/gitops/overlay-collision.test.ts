@@ -41,9 +41,9 @@ describe('overlay-collision', () => {
     expect(overlayCollision.check(fromRepositoryRoot)).toEqual([]);
   });
 
-  it('compares only the overlays GitOps objects deploy, when the run includes them', () => {
+  it('compares only the overlays one cluster deploys, when the run includes GitOps objects', () => {
     const violations = overlayCollision.check(withGitOpsOf(colliding, join(FIXTURES, 'colliding-deployed')));
-    // overlays/copy renders the same objects as overlays/prod, but nothing deploys it.
+    // overlays/copy renders the same objects as overlays/prod, but Argo CD deploys it, to another cluster.
     expect(violations.map((v) => v.message).join('\n')).not.toContain('overlays/copy');
     expect(violations.map((v) => v.message)).toEqual([
       expect.stringMatching(/^Service shop\/web of overlays\/prod selects the pods of Deployment shop\/web-next of overlays\/suffixed/),

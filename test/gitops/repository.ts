@@ -10,6 +10,7 @@ import { renderKustomization } from '../../scripts/lib/render/render.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { manifestFiles } from '../../scripts/lib/sources/load.ts';
 import type { CheckedSource, RepositoryContext, Violation } from '../../scripts/rules/rule.ts';
+import { readRepositoryFiles } from '../../scripts/lib/repository-files.ts';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/gitops', import.meta.url));
@@ -53,7 +54,11 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     sources = loadSources(root, options.render !== false);
     loaded.set(key, sources);
   }
-  return { root, sources: await sources, settings: settingsForOptions(options.options ?? {}) };
+  // The listing as the engine reads it once per run; the GitOps graph is left to the rules to build from the
+  // sources, so a test that edits the sources of a context gets the graph of its edit.
+  // Listed afresh: a test may change the directory between two loads.
+  const files = readRepositoryFiles(root);
+  return { root, sources: await sources, settings: settingsForOptions(options.options ?? {}), files };
 }
 
 function loadSources(root: string, render: boolean): Promise<CheckedSource[]> {

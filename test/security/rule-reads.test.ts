@@ -13,7 +13,8 @@ import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { createValidation } from '../../scripts/lib/validation.ts';
 import { fluxWiring } from '../../scripts/rules/gitops/flux-wiring.ts';
 import { gitopsCoverage } from '../../scripts/rules/gitops/gitops-coverage.ts';
-import { expandPattern } from '../../scripts/rules/gitops/lib/repository-paths.ts';
+import { readRepositoryFiles } from '../../scripts/lib/repository-files.ts';
+import { expand } from '../../scripts/rules/gitops/graph/argocd.ts';
 import { remoteResource } from '../../scripts/rules/gitops/remote-resource.ts';
 import { loadRepository } from '../gitops/repository.ts';
 
@@ -39,6 +40,9 @@ beforeAll(() => {
   write(join(outside, 'schema.json'), `{"${MARKER}": true}`);
 
   root = join(scratch, 'repo');
+  // The repository asks Flux's artifact to leave its tooling out, so the .sourceignore is read.
+  write(join(root, 'validate.config.yaml'), 'options:\n  flux-wiring:\n    sourceIgnore: [scripts]\n');
+  write(join(root, 'scripts', 'check.sh'), 'true\n');
   write(join(root, 'overlays', 'app', 'kustomization.yaml'), 'resources:\n  - link\n');
   symlinkSync(join(outside, 'base'), join(root, 'overlays', 'app', 'link'));
   mkdirSync(join(root, 'overlays', 'zero'));
@@ -109,26 +113,29 @@ describe('kustomization files read by the GitOps rules', () => {
 
 describe('.sourceignore and ApplicationSet directories', () => {
   it('a .sourceignore linked to /dev/zero or out of the repository is not read: the finding stands, without its content', async () => {
-    const context = await loadRepository(root, { render: false });
+    const context = await loadRepository(root, { render: false, options: { 'flux-wiring': { sourceIgnore: ['scripts'] } } });
     const viaZero = fluxWiring.check(context).map((v) => v.message);
     expect(viaZero).toEqual([expect.stringContaining('the root .sourceignore is not a regular file')]);
 
     const linked = mkdtempSync(join(scratch, 'ignore-'));
     mkdirSync(join(linked, 'flux'));
+    mkdirSync(join(linked, 'scripts'));
     symlinkSync(join(root, 'flux', 'source.yaml'), join(linked, 'flux', 'source.yaml'));
     // Outside, this file would exclude everything and silence the finding; it must count as absent.
     symlinkSync(join(outside, 'ignore-everything'), join(linked, '.sourceignore'));
-    const messages = fluxWiring.check(await loadRepository(linked, { render: false })).map((v) => v.message);
+    const messages = fluxWiring.check(await loadRepository(linked, { render: false, options: { 'flux-wiring': { sourceIgnore: ['scripts'] } } })).map((v) => v.message);
     expect(messages).toHaveLength(1);
     expect(messages[0]).not.toContain(MARKER);
   });
 
   it('a generator pattern under a link out of the repository matches nothing, and never lists the target', () => {
     symlinkSync('/', join(scratch, 'repo', 'root-link'));
-    expect(expandPattern(root, 'root-link/*')).toEqual([]);
-    expect(expandPattern(root, 'evil/*')).toEqual([]);
     mkdirSync(join(root, 'inside', 'one'), { recursive: true });
-    expect(expandPattern(root, 'inside/*')).toEqual(['inside/one']);
+    const files = readRepositoryFiles(root);
+    expect(expand(files, 'root-link/*')).toEqual([]);
+    expect(expand(files, 'evil/*')).toEqual([]);
+    expect(expand(files, 'inside/*')).toEqual(['inside/one']);
+    expect(JSON.stringify([...files.directories.keys()])).not.toContain(MARKER_DIR);
   });
 });
 

@@ -1,18 +1,22 @@
-import { existsSync } from 'node:fs';
 import { excludesTopLevel } from './lib/source-ignore.ts';
-import { join } from 'node:path';
+import { filesOf, gitopsOf } from './lib/repository-model.ts';
 import type { Resource } from '../../lib/model.ts';
-import { readFileInside } from '../../lib/repository-file.ts';
+import { MAX_SOURCEIGNORE_BYTES } from '../../lib/repository-files.ts';
 import { pointer } from '../../lib/model.ts';
+import { optionsOf, type OptionSpecs } from '../options.ts';
 import { describe, isRecord, listAt, stringAt } from '../cross/lib/values.ts';
 import type { RepositoryContext, RepositoryRule, Violation } from '../rule.ts';
-import { fluxNamespace, isFluxKustomization, isGitRepository, resourcesWhere } from './lib/gitops-objects.ts';
+import { fluxNamespace, isFluxKustomization, isGitRepository, uniqueObjects } from './lib/gitops-objects.ts';
 import { overlaysOf, type Overlay } from './lib/overlays.ts';
-import { repositoryPath } from './lib/repository-paths.ts';
-import { isThisRepository } from './lib/repository-url.ts';
+import { isBootstrapSource, isThisUrl } from './graph/repository.ts';
 
-/** What a Flux artifact of this repository must leave out: the toolkit, not manifests. */
-export const SOURCE_IGNORED = ['node_modules', 'scripts', 'test', 'schemas'] as const;
+const OPTIONS = {
+  sourceIgnore: {
+    type: 'strings',
+    description:
+      "top-level directories of the repository that are not manifests (tooling, tests) and that Flux's artifact of it must leave out through .sourceignore or spec.ignore (default: none); only those that exist are required",
+  },
+} as const satisfies OptionSpecs;
 
 const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
 const keyOfResource = (resource: Resource) => keyOf(fluxNamespace(resource), String(resource.object.metadata?.name ?? ''));
@@ -49,15 +53,16 @@ function waitViolations(kustomizations: readonly Resource[]): Violation[] {
 }
 
 /**
- * kustomize-controller does not create a targetNamespace: the overlay itself, the flux/ manifests, or a
+ * kustomize-controller does not create a targetNamespace: the overlay itself, the GitOps manifests, or a
  * Kustomization applied before this one (a dependsOn, transitively) must.
  */
 function targetNamespaceViolations(context: RepositoryContext, kustomizations: readonly Resource[]): Violation[] {
   const overlays = overlaysOf(context);
   const byKey = new Map(kustomizations.map((k) => [keyOfResource(k), k]));
+  const fluxReconcilers = gitopsOf(context).reconcilers.filter((reconciler) => reconciler.tool === 'flux' && reconciler.origin.in === 'repository');
   const overlayOf = (kustomization: Resource): Overlay | undefined => {
-    const dir = repositoryPath(stringAt(kustomization.object.spec, 'path') ?? '');
-    return overlays.find((overlay) => overlay.dir === dir);
+    const dirs = fluxReconcilers.find((reconciler) => reconciler.resource === kustomization)?.dirs ?? [];
+    return overlays.find((overlay) => dirs.includes(overlay.dir));
   };
   const plainNamespaces = new Set(
     context.sources
@@ -77,8 +82,8 @@ function targetNamespaceViolations(context: RepositoryContext, kustomizations: r
   for (const kustomization of kustomizations) {
     const namespace = stringAt(kustomization.object.spec, 'targetNamespace');
     const overlay = overlayOf(kustomization);
-    // Without a rendered overlay there is nothing to compare: gitops-path reports why.
-    if (namespace === undefined || !overlay?.rendered) continue;
+    // Without a rendered overlay there is nothing to compare: gitops-path reports why. A `${var}` is filled in later.
+    if (namespace === undefined || namespace.includes('${') || !overlay?.rendered) continue;
     if (plainNamespaces.has(namespace) || createdBefore(kustomization, namespace, new Set())) continue;
     violations.push({
       resource: kustomization,
@@ -89,29 +94,34 @@ function targetNamespaceViolations(context: RepositoryContext, kustomizations: r
   return violations;
 }
 
-/** A .sourceignore is a short list of patterns; anything this large is not one. */
-const MAX_SOURCEIGNORE_BYTES = 1024 * 1024;
-
-function sourceIgnoreState(root: string, text: string | undefined): string {
-  if (text !== undefined) return 'the root .sourceignore does not exclude them';
-  if (existsSync(join(root, '.sourceignore'))) return `the root .sourceignore is not a regular file of at most ${MAX_SOURCEIGNORE_BYTES} bytes inside the repository`;
+function sourceIgnoreState(context: RepositoryContext): string {
+  if (filesOf(context).sourceIgnore !== undefined) return 'the root .sourceignore does not exclude them';
+  if (filesOf(context).hasSourceIgnore) return `the root .sourceignore is not a regular file of at most ${MAX_SOURCEIGNORE_BYTES} bytes inside the repository`;
   return 'the repository has no root .sourceignore';
 }
 
+/**
+ * Flux's source-controller packs the whole tree of a GitRepository into every artifact, less Flux's default
+ * exclusions and what the root .sourceignore (gitignore syntax) or spec.ignore leave out. Which directories
+ * are not manifests is the repository's to say (options.sourceIgnore); those that do not exist cost nothing.
+ */
 function sourceIgnoreViolations(context: RepositoryContext): Violation[] {
-  const repository = resourcesWhere(context, isGitRepository).find((r) => isThisRepository(stringAt(r.object.spec, 'url'), context.settings));
+  const wanted = optionsOf(context.settings, 'flux-wiring', OPTIONS).sourceIgnore ?? [];
+  const present = new Set(filesOf(context).directories.get('.')?.subdirectories ?? []);
+  const relevant = wanted.filter((name) => present.has(name));
+  if (relevant.length === 0) return [];
+  const repositories = uniqueObjects(context.sources, isGitRepository).filter((r) => isThisUrl(stringAt(r.object.spec, 'url'), gitopsOf(context).repository.urls));
+  const repository = repositories.find(isBootstrapSource) ?? repositories[0];
   if (!repository) return [];
-  // Read only as a regular file inside the repository: a link to /dev/zero or out of the tree counts as absent.
-  const text = readFileInside(context.root, '.sourceignore', MAX_SOURCEIGNORE_BYTES);
   // spec.ignore replaces Flux's default exclusions; a root .sourceignore adds to them. Either may do the job.
-  const patterns = `${text ?? ''}\n${stringAt(repository.object.spec, 'ignore') ?? ''}`;
-  const missing = SOURCE_IGNORED.filter((name) => !excludesTopLevel(patterns, name));
+  const patterns = `${filesOf(context).sourceIgnore ?? ''}\n${stringAt(repository.object.spec, 'ignore') ?? ''}`;
+  const missing = relevant.filter((name) => !excludesTopLevel(patterns, name));
   if (missing.length === 0) return [];
   return [
     {
       resource: repository,
       path: '/spec/url',
-      message: `${describe(repository)} downloads ${missing.join(', ')} with every revision: ${sourceIgnoreState(context.root, text)}`,
+      message: `${describe(repository)} downloads ${missing.join(', ')} with every revision: ${sourceIgnoreState(context)}`,
     },
   ];
 }
@@ -121,12 +131,13 @@ export const fluxWiring: RepositoryRule = {
   id: 'flux-wiring',
   severity: 'error',
   description:
-    "Flux Kustomizations depend only on Kustomizations that exist, never combine wait: true with healthChecks, and deploy into a namespace something creates first; the repository's .sourceignore keeps node_modules, scripts, test and schemas out of the artifact.",
-  fix: 'Fix the dependsOn name, drop wait or healthChecks, render the target Namespace (or depend on the Kustomization that does), and list the toolkit directories in .sourceignore.',
+    "Flux Kustomizations depend only on Kustomizations that exist, never combine wait: true with healthChecks, and deploy into a namespace something creates first; the repository's .sourceignore (or the GitRepository's spec.ignore) keeps the directories options.sourceIgnore names out of the artifact.",
+  fix: 'Fix the dependsOn name, drop wait or healthChecks, render the target Namespace (or depend on the Kustomization that does), and list the non-manifest directories in .sourceignore.',
   kinds: ['Kustomization', 'GitRepository', 'Namespace'],
   equivalents: {},
+  options: OPTIONS,
   check(context) {
-    const kustomizations = resourcesWhere(context, isFluxKustomization);
+    const kustomizations = uniqueObjects(context.sources, isFluxKustomization);
     return [
       ...dependsOnViolations(kustomizations),
       ...waitViolations(kustomizations),

@@ -1,6 +1,7 @@
 import type { RepositoryRule, Violation } from '../rule.ts';
+import { gitopsOf } from './lib/repository-model.ts';
 import { describe } from '../cross/lib/values.ts';
-import { directoryReferences } from './lib/directory-references.ts';
+import { distinctReconcilers } from './graph/model.ts';
 import { overlaysOf } from './lib/overlays.ts';
 
 export const gitopsNamespace: RepositoryRule = {
@@ -15,17 +16,17 @@ export const gitopsNamespace: RepositoryRule = {
   check(context) {
     const overlays = overlaysOf(context);
     const violations: Violation[] = [];
-    for (const reference of directoryReferences(context)) {
-      if (!reference.namespace) continue;
-      for (const dir of reference.dirs ?? []) {
+    for (const reconciler of distinctReconcilers(gitopsOf(context))) {
+      if (!reconciler.namespace || reconciler.origin.in !== 'repository') continue;
+      for (const dir of reconciler.dirs ?? []) {
         const overlay = overlays.find((o) => o.dir === dir && o.rendered);
-        if (!overlay?.namespace || overlay.namespace === reference.namespace.value) continue;
+        if (!overlay?.namespace || overlay.namespace === reconciler.namespace.value) continue;
         // Flux's targetNamespace rewrites every object, so the overlay's own namespace is silently overridden;
         // Argo CD only fills it in where none is set, so the two disagree about where things are.
         violations.push({
-          resource: reference.resource,
-          path: reference.namespace.pointer,
-          message: `${describe(reference.resource)} deploys ${dir} into namespace ${reference.namespace.value}, but ${dir} renders into namespace ${overlay.namespace}`,
+          resource: reconciler.resource,
+          path: reconciler.namespace.pointer,
+          message: `${describe(reconciler.resource)} deploys ${dir} into namespace ${reconciler.namespace.value}, but ${dir} renders into namespace ${overlay.namespace}`,
         });
       }
     }

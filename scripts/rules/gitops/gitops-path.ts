@@ -1,34 +1,36 @@
 import type { RepositoryRule, Violation } from '../rule.ts';
+import { filesOf, gitopsOf } from './lib/repository-model.ts';
 import { describe } from '../cross/lib/values.ts';
-import { directoryReferences } from './lib/directory-references.ts';
+import { directoryExists } from '../../lib/repository-files.ts';
+import { distinctReconcilers } from './graph/model.ts';
 import { overlaysOf } from './lib/overlays.ts';
-import { isDirectory } from './lib/repository-paths.ts';
 
 export const gitopsPath: RepositoryRule = {
   scope: 'repository',
   id: 'gitops-path',
   severity: 'error',
   description:
-    'Every Flux Kustomization spec.path, Argo CD Application source path and ApplicationSet git directory is a directory of this repository, and an overlay there renders (a directory that is not an overlay is gitops-coverage\'s).',
-  fix: 'Point the path at an overlay directory relative to the repository root (e.g. ./overlays/prod), or fix the overlay so that `kustomize build` succeeds.',
-  kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
+    "Every Flux Kustomization spec.path, Argo CD Application source path and ApplicationSet directory that builds from this repository's tree is a directory of it, and an overlay there renders. Paths built from another repository, another branch, an OCI artifact, a bucket or an external artifact are not in this tree and are not checked; nor are `${var}` paths a bootstrap or postBuild substitution fills in.",
+  fix: 'Point the path at a directory relative to the repository root (e.g. ./apps/production), or fix the overlay so that `kustomize build` succeeds.',
+  kinds: ['Kustomization', 'GitRepository', 'OCIRepository', 'Bucket', 'ExternalArtifact', 'ArtifactGenerator', 'Application', 'ApplicationSet'],
   equivalents: {},
   check(context) {
     const overlays = overlaysOf(context);
     const violations: Violation[] = [];
-    for (const reference of directoryReferences(context)) {
-      const at = { resource: reference.resource, path: reference.pointer };
-      const who = `${describe(reference.resource)} path ${JSON.stringify(reference.written)}`;
-      if (reference.dirs === undefined) {
+    for (const reconciler of distinctReconcilers(gitopsOf(context))) {
+      if (reconciler.origin.in !== 'repository') continue;
+      const at = { resource: reconciler.resource, path: reconciler.pointer };
+      const who = `${describe(reconciler.resource)} path ${JSON.stringify(reconciler.written)}`;
+      if (reconciler.dirs === undefined) {
         violations.push({ ...at, message: `${who} leaves the repository: paths are relative to its root` });
         continue;
       }
-      if (reference.pattern && reference.dirs.length === 0) {
+      if (reconciler.pattern && reconciler.dirs.length === 0 && !filesOf(context).truncated) {
         violations.push({ ...at, message: `${who} matches no directory of the repository: the generator makes no Application` });
         continue;
       }
-      for (const dir of reference.dirs) {
-        if (!isDirectory(context.root, dir)) {
+      for (const dir of reconciler.dirs) {
+        if (directoryExists(filesOf(context), dir) === false) {
           violations.push({ ...at, message: `${who} is not a directory of the repository (looked for ${dir}/): the controller fails to build it` });
           continue;
         }

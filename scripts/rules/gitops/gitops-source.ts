@@ -1,90 +1,97 @@
 import type { Resource } from '../../lib/model.ts';
+import { gitopsOf } from './lib/repository-model.ts';
+import { valueAtPointer } from '../../lib/model.ts';
 import { GITOPS_SOURCE_OPTIONS } from './lib/production.ts';
-import { pointer } from '../../lib/model.ts';
-import { describe, isRecord, listAt, stringAt } from '../cross/lib/values.ts';
+import { describe, stringAt } from '../cross/lib/values.ts';
 import type { RepositoryContext, RepositoryRule, Violation } from '../rule.ts';
-import { FLUX_SOURCE_GROUP, fluxNamespace, groupOf, isApplication, isApplicationSet, isFluxKustomization, isGitRepository, resourcesWhere } from './lib/gitops-objects.ts';
+import { fluxKey, fluxNamespace, isApplication, isFluxKustomization, isGitRepository, isHelmRelease, uniqueObjects } from './lib/gitops-objects.ts';
 import { overlaysOf } from './lib/overlays.ts';
 import { productionNamespaces } from './lib/production.ts';
 import { repositoryPath } from './lib/repository-paths.ts';
-import { canonicalRepository, configuredRepository } from './lib/repository-url.ts';
+import { canonicalRepository } from './lib/repository-url.ts';
+import { clustersHolding } from './graph/build.ts';
+import { sourceRefOf } from './graph/flux.ts';
+import { distinctReconcilers, distinctViolations } from './graph/model.ts';
+import { BOOTSTRAP_NAME, isPlaceholder, isThisUrl } from './graph/repository.ts';
+import { sourcesOf } from './graph/argocd.ts';
+import { completeClusters } from './lib/checked-dirs.ts';
 
-interface UrlField {
-  resource: Resource;
-  path: string;
-  url: string;
-}
-
-/** Where each GitOps object names a Git repository (Helm chart repositories are other repositories by design). */
-function urlFields(context: RepositoryContext): UrlField[] {
-  const fields: UrlField[] = [];
-  const add = (resource: Resource, path: string, url: string | undefined) => {
-    if (url !== undefined && !url.includes('{{')) fields.push({ resource, path, url });
+/** Where a HelmRelease names its chart's source: spec.chart.spec.sourceRef, or spec.chartRef. */
+function chartSource(release: Resource): { field: string; ref: ReturnType<typeof sourceRefOf> } | undefined {
+  if (stringAt(release.object.spec, 'chartRef', 'name') !== undefined) return { field: '/spec/chartRef', ref: sourceRefOf(release, 'chartRef') };
+  const spec = release.object.spec as Record<string, unknown> | undefined;
+  const chart = spec?.chart as Record<string, unknown> | undefined;
+  if (!chart || stringAt(chart, 'spec', 'sourceRef', 'name') === undefined) return undefined;
+  return {
+    field: '/spec/chart/spec/sourceRef',
+    ref: {
+      kind: stringAt(chart, 'spec', 'sourceRef', 'kind') ?? 'HelmRepository',
+      namespace: stringAt(chart, 'spec', 'sourceRef', 'namespace') ?? fluxNamespace(release),
+      name: stringAt(chart, 'spec', 'sourceRef', 'name'),
+    },
   };
-  for (const repository of resourcesWhere(context, isGitRepository)) add(repository, '/spec/url', stringAt(repository.object.spec, 'url'));
-  for (const application of resourcesWhere(context, isApplication)) {
-    for (const { source, at } of applicationSources(application.object.spec)) {
-      if (stringAt(source, 'chart') === undefined) add(application, `${at}/repoURL`, stringAt(source, 'repoURL'));
-    }
-  }
-  for (const set of resourcesWhere(context, isApplicationSet)) {
-    listAt(set.object.spec, 'generators').forEach((generator, g) =>
-      add(set, pointer('spec', 'generators', g, 'git', 'repoURL'), stringAt(generator, 'git', 'repoURL')),
-    );
-    for (const { source, at } of applicationSources(isRecord(set.object.spec) ? set.object.spec.template : undefined, '/spec/template')) {
-      if (stringAt(source, 'chart') === undefined) add(set, `${at}/repoURL`, stringAt(source, 'repoURL'));
-    }
-  }
-  return fields;
 }
 
-function applicationSources(applicationTemplate: unknown, prefix = ''): Array<{ source: unknown; at: string }> {
-  const spec = prefix === '' ? applicationTemplate : isRecord(applicationTemplate) ? applicationTemplate.spec : undefined;
-  const sources: Array<{ source: unknown; at: string }> = [];
-  if (isRecord(spec) && isRecord(spec.source)) sources.push({ source: spec.source, at: `${prefix}/spec/source` });
-  listAt(spec, 'sources').forEach((source, index) => sources.push({ source, at: `${prefix}${pointer('spec', 'sources', index)}` }));
-  return sources;
-}
-
-function mostCommon(values: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [value, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = value;
-  return best;
-}
-
-function repositoryViolations(context: RepositoryContext): Violation[] {
-  const fields = urlFields(context);
-  const configured = configuredRepository(context.settings);
-  const expected = configured ?? mostCommon(fields.map((field) => canonicalRepository(field.url)));
-  if (expected === undefined) return [];
-  const canonicalExpected = canonicalRepository(expected);
-  return fields
-    .filter((field) => canonicalRepository(field.url) !== canonicalExpected)
-    .map((field) => ({
-      resource: field.resource,
-      path: field.path,
-      message: configured
-        ? `${describe(field.resource)} reconciles from ${field.url}, not from this repository (${configured})`
-        : `${describe(field.resource)} reconciles from ${field.url}, while the other GitOps objects use ${canonicalExpected}: one of them is not this repository`,
-    }));
-}
-
+/**
+ * A source must be defined where the object's cluster is: only said when the run holds all of that cluster
+ * (every directory it reaches was checked), or the object is a Kustomization of it; `flux bootstrap` defines
+ * flux-system/flux-system itself, and an ArtifactGenerator defines the ExternalArtifacts it lists.
+ */
 function sourceRefViolations(context: RepositoryContext): Violation[] {
-  const sources = resourcesWhere(context, (resource) => groupOf(resource) === FLUX_SOURCE_GROUP);
+  const graph = gitopsOf(context);
+  const complete = completeClusters(context);
   const violations: Violation[] = [];
-  for (const kustomization of resourcesWhere(context, isFluxKustomization)) {
-    const kind = stringAt(kustomization.object.spec, 'sourceRef', 'kind') ?? 'GitRepository';
-    const name = stringAt(kustomization.object.spec, 'sourceRef', 'name');
-    const namespace = stringAt(kustomization.object.spec, 'sourceRef', 'namespace') ?? fluxNamespace(kustomization);
-    const found = sources.some((s) => s.object.kind === kind && s.object.metadata?.name === name && fluxNamespace(s) === namespace);
-    if (found) continue;
+  const check = (resource: Resource, field: string, ref: ReturnType<typeof sourceRefOf>, verb: string, always: boolean) => {
+    const { kind, namespace, name } = ref;
+    if (name !== undefined && graph.fluxSources.has(fluxKey(kind, namespace, name))) return;
+    if (kind === 'GitRepository' && name === BOOTSTRAP_NAME && namespace === BOOTSTRAP_NAME) return;
+    if (name !== undefined && isPlaceholder(name)) return;
+    if (!always && !clustersHolding(graph, resource).some((cluster) => complete.has(cluster))) return;
     violations.push({
-      resource: kustomization,
-      path: name === undefined ? '/spec/sourceRef' : '/spec/sourceRef/name',
-      message: `${describe(kustomization)} reconciles from ${kind} ${namespace}/${name ?? '(no name)'}, which is not defined in the GitOps manifests: it never becomes ready`,
+      resource,
+      path: name === undefined ? field : `${field}/name`,
+      message: `${describe(resource)} ${verb} ${kind} ${namespace}/${name ?? '(no name)'}, which is not defined in the GitOps manifests: it never becomes ready`,
     });
+  };
+  for (const kustomization of uniqueObjects(context.sources, isFluxKustomization)) check(kustomization, '/spec/sourceRef', sourceRefOf(kustomization), 'reconciles from', true);
+  for (const release of uniqueObjects(context.sources, isHelmRelease)) {
+    const chart = chartSource(release);
+    if (chart) check(release, chart.field, chart.ref, 'installs its chart from', false);
+  }
+  return violations;
+}
+
+/**
+ * A reconciler that builds a directory of this tree from a URL other than this repository's is a fork or a
+ * typo; one whose path is not in this tree builds another repository (a tenant's, a chart's) by design.
+ */
+function repositoryViolations(context: RepositoryContext): Violation[] {
+  const graph = gitopsOf(context);
+  if (graph.repository.urls.size === 0) return [];
+  const expected = [...graph.repository.urls][0]!;
+  const configured = context.settings.repository;
+  const violations: Violation[] = [];
+  const report = (resource: Resource, path: string, url: string | undefined) => {
+    if (url === undefined || isThisUrl(url, graph.repository.urls)) return;
+    violations.push({
+      resource,
+      path,
+      message: configured
+        ? `${describe(resource)} reconciles from ${url}, not from this repository (${configured})`
+        : `${describe(resource)} reconciles from ${url}, while the other GitOps objects use ${canonicalRepository(expected)}: one of them is not this repository`,
+    });
+  };
+  for (const reconciler of distinctReconcilers(graph)) {
+    if (reconciler.origin.in !== 'repository') continue;
+    if (reconciler.tool === 'flux') {
+      const ref = sourceRefOf(reconciler.resource);
+      const source = graph.fluxSources.get(fluxKey(ref.kind, ref.namespace, ref.name ?? ''));
+      if (source && isGitRepository(source)) report(source, '/spec/url', stringAt(source.object.spec, 'url'));
+      continue;
+    }
+    const urlPointer = reconciler.pointer.replace(/\/directories\/\d+\/path$/, '/repoURL').replace(/\/path$/, '/repoURL');
+    const url = valueAtPointer(reconciler.resource.object, urlPointer);
+    report(reconciler.resource, urlPointer, typeof url === 'string' ? url : undefined);
   }
   return violations;
 }
@@ -103,9 +110,9 @@ function revisionViolations(context: RepositoryContext): Violation[] {
     return overlayNamespace !== undefined && production.has(overlayNamespace);
   };
   const violations: Violation[] = [];
-  for (const application of resourcesWhere(context, isApplication)) {
+  for (const application of uniqueObjects(context.sources, isApplication)) {
     const namespace = stringAt(application.object.spec, 'destination', 'namespace');
-    for (const { source, at } of applicationSources(application.object.spec)) {
+    for (const { source, at } of sourcesOf(application.object.spec)) {
       if (!deploysProduction(namespace, stringAt(source, 'path'))) continue;
       const revision = stringAt(source, 'targetRevision');
       if (revision !== undefined && !isHead(revision)) continue;
@@ -116,14 +123,12 @@ function revisionViolations(context: RepositoryContext): Violation[] {
       });
     }
   }
-  const repositories = resourcesWhere(context, isGitRepository);
   const reported = new Set<Resource>();
-  for (const kustomization of resourcesWhere(context, isFluxKustomization)) {
+  for (const kustomization of uniqueObjects(context.sources, isFluxKustomization)) {
     const spec = kustomization.object.spec;
     if (!deploysProduction(stringAt(spec, 'targetNamespace'), stringAt(spec, 'path') ?? '')) continue;
-    const name = stringAt(spec, 'sourceRef', 'name');
-    const namespace = stringAt(spec, 'sourceRef', 'namespace') ?? fluxNamespace(kustomization);
-    const repository = repositories.find((r) => r.object.metadata?.name === name && fluxNamespace(r) === namespace);
+    const ref = sourceRefOf(kustomization);
+    const repository = gitopsOf(context).fluxSources.get(fluxKey('GitRepository', ref.namespace, ref.name ?? ''));
     if (!repository || reported.has(repository)) continue;
     for (const field of ['branch', 'name'] as const) {
       const value = stringAt(repository.object.spec, 'ref', field);
@@ -144,12 +149,12 @@ export const gitopsSource: RepositoryRule = {
   id: 'gitops-source',
   severity: 'error',
   description:
-    "Flux sourceRefs name a source defined in the GitOps manifests; Flux GitRepository url and Argo CD repoURL are this repository (the `repository` setting, else they agree with each other); production (options.production namespaces, else the prod overlay's) follows a branch or tag, never HEAD.",
-  fix: 'Define the referenced GitRepository, use the one repository URL everywhere, and set targetRevision / ref.branch to a branch or tag such as main.',
-  kinds: ['Kustomization', 'GitRepository', 'Application', 'ApplicationSet'],
+    "Flux Kustomization sourceRefs and HelmRelease chart sources name a source the GitOps manifests define (GitRepository, OCIRepository, Bucket, HelmRepository, an ArtifactGenerator's ExternalArtifact; flux bootstrap's flux-system is always there); a Flux GitRepository url or Argo CD repoURL that builds a directory of this tree is this repository (the `repository` setting, else bootstrap's source, else the URL most objects use); production (options.production namespaces, else the prod overlay's) follows a branch or tag, never HEAD.",
+  fix: 'Define the referenced source, use the one repository URL for directories of this repository, and set targetRevision / ref.branch to a branch or tag such as main.',
+  kinds: ['Kustomization', 'GitRepository', 'OCIRepository', 'Bucket', 'HelmRepository', 'HelmChart', 'ExternalArtifact', 'ArtifactGenerator', 'HelmRelease', 'Application', 'ApplicationSet'],
   equivalents: {},
   options: GITOPS_SOURCE_OPTIONS,
   check(context) {
-    return [...sourceRefViolations(context), ...repositoryViolations(context), ...revisionViolations(context)];
+    return distinctViolations([...sourceRefViolations(context), ...repositoryViolations(context), ...revisionViolations(context)]);
   },
 };

@@ -1,11 +1,10 @@
 import type { Resource } from '../../lib/model.ts';
+import { gitopsOf } from './lib/repository-model.ts';
 import { appendAll } from '../../lib/model.ts';
 import { isEmptySelector, mapSelector, matches } from '../cross/lib/selectors.ts';
 import { describe, isRecord, namespaceOf } from '../cross/lib/values.ts';
 import { podTemplateOf } from '../resource-index.ts';
 import type { RepositoryContext, RepositoryRule, Violation } from '../rule.ts';
-import { directoryReferences } from './lib/directory-references.ts';
-import { isApplication, isApplicationSet, isFluxKustomization, resourcesWhere } from './lib/gitops-objects.ts';
 import { isInsideDir, overlaysOf, type Overlay } from './lib/overlays.ts';
 
 function keyOf(resource: Resource): string {
@@ -54,14 +53,12 @@ function crossSelections(services: Overlay, pods: Overlay): Violation[] {
 
 /**
  * Only overlays deployed to one cluster can collide; two sources merely named in one run (say, two test
- * fixtures) are not. With GitOps objects in the run, they say what is deployed; without, the repository's
- * own overlays/ directory is taken as one environment set.
+ * fixtures, or the staging and production overlays of two clusters) are not. With GitOps objects in the run,
+ * each cluster's directories are one set; without, the repository's own overlays/ directory is taken as one.
  */
-function deployedTogether(context: RepositoryContext, overlays: readonly Overlay[]): Overlay[] {
-  const hasGitOps = resourcesWhere(context, (r) => isFluxKustomization(r) || isApplication(r) || isApplicationSet(r)).length > 0;
-  if (!hasGitOps) return overlays.filter((overlay) => overlay.dir !== 'overlays' && isInsideDir(overlay.dir, 'overlays'));
-  const deployed = new Set(directoryReferences(context).flatMap((reference) => reference.dirs ?? []));
-  return overlays.filter((overlay) => deployed.has(overlay.dir));
+function deployedTogether(context: RepositoryContext, overlays: readonly Overlay[]): Overlay[][] {
+  if (gitopsOf(context).clusters.length === 0) return [overlays.filter((overlay) => overlay.dir !== 'overlays' && isInsideDir(overlay.dir, 'overlays'))];
+  return gitopsOf(context).clusters.map((cluster) => overlays.filter((overlay) => cluster.deployed.has(overlay.dir)));
 }
 
 export const overlayCollision: RepositoryRule = {
@@ -69,19 +66,25 @@ export const overlayCollision: RepositoryRule = {
   id: 'overlay-collision',
   severity: 'error',
   description:
-    "Overlays that deploy into the same namespace render no object of the same kind, namespace and name, and no Service of one selects the other's pods. Only overlays deployed together are compared: those the run's Flux Kustomizations and Argo CD Applications/ApplicationSets point at or, when the run has no GitOps objects, those under the repository's overlays/ directory.",
+    "Overlays that deploy into the same namespace of one cluster render no object of the same kind, namespace and name, and no Service of one selects the other's pods. Only overlays deployed together are compared: those one cluster's Flux Kustomizations or Argo CD Applications/ApplicationSets deploy (see docs/gitops.md for how clusters are inferred) or, when the run has no GitOps objects, those under the repository's overlays/ directory.",
   fix: 'Give one overlay its own names (nameSuffix) and a distinct instance label in its selectors, and delete from it the objects the other owns (e.g. the Namespace).',
   kinds: ['*'],
   equivalents: {},
   check(context) {
-    const overlays = deployedTogether(context, overlaysOf(context)).filter((overlay) => overlay.rendered && overlay.namespace !== undefined);
+    const usable = overlaysOf(context).filter((overlay) => overlay.rendered && overlay.namespace !== undefined);
     const violations: Violation[] = [];
-    overlays.forEach((first, i) => {
-      for (const second of overlays.slice(i + 1)) {
-        if (first.namespace !== second.namespace) continue;
-        appendAll(violations, [...sharedResources(first, second), ...crossSelections(first, second), ...crossSelections(second, first)]);
-      }
-    });
+    const compared = new Set<string>();
+    for (const group of deployedTogether(context, usable)) {
+      group.forEach((first, i) => {
+        for (const second of group.slice(i + 1)) {
+          // Two clusters deploying the same pair would report it twice.
+          const pair = `${first.dir}\u0000${second.dir}`;
+          if (first.namespace !== second.namespace || compared.has(pair)) continue;
+          compared.add(pair);
+          appendAll(violations, [...sharedResources(first, second), ...crossSelections(first, second), ...crossSelections(second, first)]);
+        }
+      });
+    }
     return violations;
   },
 };

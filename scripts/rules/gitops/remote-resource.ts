@@ -1,12 +1,14 @@
 import { posix } from 'node:path';
+import { filesOf } from './lib/repository-model.ts';
 import type { Resource } from '../../lib/model.ts';
 import { pointer } from '../../lib/model.ts';
 import { listAt } from '../cross/lib/values.ts';
 import type { RepositoryRule, Violation } from '../rule.ts';
-import { readKustomization } from './lib/kustomization-file.ts';
-import { hasKustomization, overlaysOf } from './lib/overlays.ts';
+import { hasKustomizationFile } from '../../lib/repository-files.ts';
+import { kustomizationOf } from './lib/kustomization-file.ts';
+import { overlaysOf } from './lib/overlays.ts';
 import { isRemote, remotePin } from './lib/remote-refs.ts';
-import { isDirectory, repositoryPath } from './lib/repository-paths.ts';
+import { repositoryPath } from './lib/repository-paths.ts';
 
 // `bases` is the pre-v3 spelling of resources; kustomize v5 still reads it.
 const FIELDS = ['resources', 'components', 'bases'] as const;
@@ -26,7 +28,7 @@ export const remoteResource: RepositoryRule = {
     const walk = (dir: string, source: string) => {
       if (visited.has(dir)) return;
       visited.add(dir);
-      const kustomization = readKustomization(context.root, dir, source);
+      const kustomization = kustomizationOf(filesOf(context), dir, source);
       if (!kustomization) return;
       for (const field of FIELDS) {
         listAt(kustomization.object, field).forEach((entry, index) => {
@@ -38,7 +40,7 @@ export const remoteResource: RepositoryRule = {
           }
           // Local directories are followed: a base or component may pull in a remote of its own.
           const child = repositoryPath(posix.join(dir, entry));
-          if (child !== undefined && isDirectory(context.root, child) && hasKustomization(context.root, child)) walk(child, source);
+          if (child !== undefined && hasKustomizationFile(filesOf(context), child)) walk(child, source);
         });
       }
     };

@@ -1,10 +1,8 @@
 // A kustomization.yaml as a Resource, so findings about it carry its file and line like any other.
-import { MAX_KUSTOMIZATION_BYTES } from '../../../lib/kustomize/read-kustomization.ts';
 import type { Resource } from '../../../lib/model.ts';
 import { parseYamlDocuments } from '../../../lib/parse/yaml-documents.ts';
-import { KUSTOMIZATION_FILES } from '../../../lib/sources/discover.ts';
 import { isRecord } from '../../../lib/model.ts';
-import { readFileInside } from '../../../lib/repository-file.ts';
+import { kustomizationIn, type RepositoryFiles } from '../../../lib/repository-files.ts';
 
 /**
  * Kustomize lets apiVersion and kind be omitted, which parseResources would refuse; the defaults are
@@ -30,16 +28,11 @@ export function kustomizationResource(text: string, origin: { source: string; fi
 }
 
 /**
- * The kustomization file of `dir` (repository-relative), read and parsed; undefined when there is none, or
- * when it cannot be read safely (a link out of the repository, a device, too large): the render guard reports
- * those on the overlay, and a rule must never print or choke on what lies outside.
+ * The kustomization file of `dir` (repository-relative) from the repository's listing, parsed; undefined when
+ * there is none, or when it could not be read safely (a link out of the repository, a device, too large): the
+ * render guard reports those on the overlay, and a rule must never print or choke on what lies outside.
  */
-export function readKustomization(root: string, dir: string, source: string): Resource | undefined {
-  for (const name of KUSTOMIZATION_FILES) {
-    const file = dir === '.' ? name : `${dir}/${name}`;
-    const text = readFileInside(root, file, MAX_KUSTOMIZATION_BYTES);
-    if (text === undefined) continue;
-    return kustomizationResource(text, { source, file, name: dir });
-  }
-  return undefined;
+export function kustomizationOf(files: RepositoryFiles, dir: string, source: string): Resource | undefined {
+  const found = kustomizationIn(files, dir);
+  return found === undefined ? undefined : kustomizationResource(found.text, { source, file: found.file, name: dir });
 }

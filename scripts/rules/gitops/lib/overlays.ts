@@ -1,7 +1,6 @@
 // The overlays of a run as the GitOps rules see them: directory, render outcome, namespace.
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Resource } from '../../../lib/model.ts';
-import { isKustomization } from '../../../lib/sources/discover.ts';
 import { CLUSTER_SCOPED_KINDS } from '../../cross/namespace-consistency.ts';
 import type { CheckedSource, RepositoryContext } from '../../rule.ts';
 
@@ -49,23 +48,6 @@ export function renderedNamespace(resources: readonly Resource[]): string | unde
   let best: string | undefined;
   for (const [namespace, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = namespace;
   return best;
-}
-
-export function hasKustomization(root: string, dir: string): boolean {
-  return isKustomization(join(root, dir));
-}
-
-/**
- * An overlay the run did not check (the user named other paths): nothing can be said about it, so the
- * rules stay quiet rather than call it "not an overlay". Mirrors the default discovery (overlays/<name>).
- */
-export function isUncheckedOverlay(context: RepositoryContext, dir: string): boolean {
-  return /^overlays\/[^/]+$/.test(dir) && hasKustomization(context.root, dir) && !overlaysOf(context).some((o) => o.dir === dir);
-}
-
-/** Directories of plain GitOps manifests the run checked (flux/, argocd/): an app-of-apps may point into them. */
-export function gitopsManifestDirs(context: RepositoryContext): string[] {
-  return context.sources.filter((checked) => checked.source.kind === 'manifests').map((checked) => relativeDir(context.root, checked.source.path));
 }
 
 export function isInsideDir(dir: string, parent: string): boolean {
