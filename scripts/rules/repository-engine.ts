@@ -27,7 +27,7 @@ export function repositoryContext(
   options: { root: string; settings: RuleSettings; baseline?: Baseline; files?: RepositoryFiles },
 ): RepositoryContext {
   const files = options.files ?? (needsListing(sources) ? readRepositoryFiles(options.root) : EMPTY_REPOSITORY_FILES);
-  return { root: options.root, sources, settings: options.settings, baseline: options.baseline, files, gitops: buildGitOpsGraph(sources, files, options.settings) };
+  return { root: options.root, sources, settings: options.settings, baseline: options.baseline, files, gitops: buildGitOpsGraph(sources, files, options.settings, options.root) };
 }
 
 function needsListing(sources: readonly CheckedSource[]): boolean {

@@ -2,7 +2,9 @@ import type { RepositoryRule, RuleSettings, Violation } from '../rule.ts';
 import { filesOf, gitopsOf } from './lib/repository-model.ts';
 import { optionsOf, type OptionSpecs } from '../options.ts';
 import { describe } from '../cross/lib/values.ts';
-import { directoryExists, kustomizationIn } from '../../lib/repository-files.ts';
+import { parse } from 'yaml';
+import { isRecord } from '../../lib/model.ts';
+import { directoryExists, kustomizationIn, type RepositoryFiles } from '../../lib/repository-files.ts';
 import { distinctViolations, type Cluster, type GitOpsGraph } from './graph/model.ts';
 import { kustomizationKind } from './graph/reach.ts';
 import type { Tool } from './lib/gitops-objects.ts';
@@ -26,6 +28,30 @@ export function requiredTools(settings: RuleSettings, graph: GitOpsGraph): Tool[
   return configured.filter((tool) => graph.tools.has(tool));
 }
 
+/**
+ * Whether the kustomization of `includer` applies what `included` holds under the same names and namespace:
+ * no namePrefix or nameSuffix, and no `namespace:` other than the included one's own. (Only the includer's own
+ * file is read: a middle layer that renames is not seen, which can only leave a finding out.)
+ */
+function appliesUnchanged(files: RepositoryFiles, includer: string, included: string): boolean {
+  const outer = fieldsOf(kustomizationIn(files, includer)?.text);
+  const inner = fieldsOf(kustomizationIn(files, included)?.text);
+  if (outer.namePrefix !== undefined || outer.nameSuffix !== undefined) return false;
+  return outer.namespace === undefined || outer.namespace === inner.namespace;
+}
+
+function fieldsOf(text: string | undefined): Record<string, string | undefined> {
+  if (text === undefined) return {};
+  try {
+    const value: unknown = parse(text, { uniqueKeys: false });
+    if (!isRecord(value)) return {};
+    const field = (name: string) => (typeof value[name] === 'string' ? (value[name] as string) : undefined);
+    return { namespace: field('namespace'), namePrefix: field('namePrefix'), nameSuffix: field('nameSuffix') };
+  } catch {
+    return {};
+  }
+}
+
 /** A directory a cluster deploys that cannot be deployed that way: a Component, or one another of its directories already includes. */
 function misdeployed(context: Parameters<RepositoryRule['check']>[0], cluster: Cluster): Violation[] {
   const violations: Violation[] = [];
@@ -44,13 +70,18 @@ function misdeployed(context: Parameters<RepositoryRule['check']>[0], cluster: C
         });
         continue;
       }
-      const includer = cluster.reconcilers.find((other) => other.resource !== reconciler.resource && other.origin.in === 'repository' && !(other.dirs ?? []).includes(dir) && other.reach.dirs.has(dir));
+      const files = filesOf(context);
+      const includer = cluster.reconcilers.flatMap((other) =>
+        other.resource === reconciler.resource || other.origin.in !== 'repository'
+          ? []
+          : (other.dirs ?? []).filter((otherDir) => otherDir !== dir && other.reach.dirs.has(dir) && appliesUnchanged(files, otherDir, dir)).map((otherDir) => ({ other, otherDir })),
+      )[0];
       if (!includer) continue;
       violations.push({
         resource: reconciler.resource,
         path: reconciler.pointer,
         severity: 'error',
-        message: `${describe(reconciler.resource)} deploys ${dir}, which ${(includer.dirs ?? []).join(', ')} (deployed by ${describe(includer.resource)} in the same cluster, ${cluster.name}) already includes: the two apply the same objects, overwrite each other, and deleting one prunes the other's`,
+        message: `${describe(reconciler.resource)} deploys ${dir}, which ${includer.otherDir} (deployed by ${describe(includer.other.resource)} in the same cluster, ${cluster.name}) includes without renaming it or moving it to another namespace: the two apply the same objects, overwrite each other, and deleting one prunes the other's`,
       });
     }
   }

@@ -20,16 +20,17 @@ import {
   uniqueObjects,
   type Tool,
 } from '../lib/gitops-objects.ts';
+import { relativeDir } from '../lib/overlays.ts';
 import { applicationReconcilers, applicationSetReconcilers } from './argocd.ts';
 import { fluxReconciler, NO_SUBSTITUTION, substitutionOf, type GraphInputs, type Substitution } from './flux.ts';
 import type { Cluster, GitOpsGraph, Reconciler } from './model.ts';
-import { emptyReach, reaches, type Reach } from './reach.ts';
+import { addReach, emptyReach, reaches, type Reach } from './reach.ts';
 import { thisRepository } from './repository.ts';
 
 const isGitOpsObject = (r: Resource) => isFluxKustomization(r) || isFluxSource(r) || isArtifactGenerator(r) || isApplication(r) || isApplicationSet(r);
 
-export function buildGitOpsGraph(sources: readonly CheckedSource[], files: RepositoryFiles, settings: RuleSettings): GitOpsGraph {
-  const objects = uniqueObjects(sources, isGitOpsObject);
+export function buildGitOpsGraph(sources: readonly CheckedSource[], files: RepositoryFiles, settings: RuleSettings, root: string): GitOpsGraph {
+  const objects = uniqueObjects(outermostFirst(sources, files, root), isGitOpsObject);
   const fluxSources = new Map<string, Resource>();
   for (const source of objects.filter(isFluxSource)) fluxSources.set(fluxKey(String(source.object.kind), fluxNamespace(source), String(source.object.metadata?.name ?? '')), source);
   // An ArtifactGenerator makes one ExternalArtifact per spec.artifacts entry, in its own namespace.
@@ -47,6 +48,22 @@ export function buildGitOpsGraph(sources: readonly CheckedSource[], files: Repos
   if (objects.some(isFluxKustomization)) tools.add('flux');
   if (objects.some((r) => isApplication(r) || isApplicationSet(r))) tools.add('argocd');
   return { files, reconcilers: clusters.flatMap((cluster) => cluster.reconcilers), clusters, tools, fluxSources, repository: inputs.repository };
+}
+
+/**
+ * A base checked beside the overlay that includes it renders the same object unpatched (tenants/base/x
+ * beside tenants/staging): the overlay's render is what a cluster applies, so it stands for the object.
+ */
+function outermostFirst(sources: readonly CheckedSource[], files: RepositoryFiles, root: string): CheckedSource[] {
+  const dirs = new Map(sources.map((checked) => [checked, relativeDir(root, checked.source.path)]));
+  const included = new Set<CheckedSource>();
+  for (const checked of sources) {
+    if (checked.source.kind !== 'kustomization') continue;
+    const reach = emptyReach();
+    addReach(files, dirs.get(checked)!, false, reach);
+    for (const other of sources) if (other !== checked && reach.dirs.has(dirs.get(other)!)) included.add(other);
+  }
+  return [...sources.filter((checked) => !included.has(checked)), ...sources.filter((checked) => included.has(checked))];
 }
 
 type Reconcile = (object: Resource, substitution: Substitution) => Reconciler[];

@@ -10,5 +10,5 @@ export function filesOf(context: RepositoryContext): RepositoryFiles {
 }
 
 export function gitopsOf(context: RepositoryContext): GitOpsGraph {
-  return context.gitops ?? buildGitOpsGraph(context.sources, filesOf(context), context.settings);
+  return context.gitops ?? buildGitOpsGraph(context.sources, filesOf(context), context.settings, context.root);
 }
