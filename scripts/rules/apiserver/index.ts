@@ -9,6 +9,7 @@ import { objectName } from './object-name.ts';
 import { podSpec } from './pod-spec.ts';
 import { restartPolicy } from './restart-policy.ts';
 import { selectorMatch } from './selector-match.ts';
+import { servicePorts } from './service-ports.ts';
 import { updateStrategy } from './update-strategy.ts';
 import { volumeMounts } from './volume-mounts.ts';
 import { volumeNames } from './volume-names.ts';
@@ -34,5 +35,6 @@ export const apiServerRules: readonly Rule[] = [
   volumeNames,
   volumeMounts,
   // Networking
+  servicePorts,
   ingressPath,
 ];
