@@ -66,6 +66,8 @@ export function goldenCases(): GoldenCase[] {
         'test/fixtures/promotion/prod-with-digest.yaml',
       ],
     },
+    // YAML in every style the parser reads (fast path and fallback alike), and fixtures no other case reads.
+    { name: 'parse', root: REPOSITORY, paths: [...yamlFiles('parse'), ...yamlFiles('app-rules'), ...yamlFiles('crds'), 'test/fixtures/overlays/app/images'] },
     { name: 'options', root: REPOSITORY, paths: [...yamlFiles('policies/run-as-non-root'), ...yamlFiles('cross')], config: 'test/fixtures/golden/options.config.yaml' },
     ...gitops.map((name) => ({ name: `gitops-${name}`, root: join(FIXTURES, 'gitops', name), paths: [] })),
   ];
