@@ -87,7 +87,8 @@ function collect(
     object: normalise(object as KubeObject),
     source: origin.source,
     file: origin.file,
-    line: locate('')?.line ?? document.line,
+    // The document's own line needs no lookup: locating is left for resources that get a finding.
+    line: at === '' ? document.line : (locate('')?.line ?? document.line),
     locate,
   });
 }

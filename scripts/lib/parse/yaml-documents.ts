@@ -1,88 +1,61 @@
-// Parses YAML the way kubectl reads it and keeps the nodes, so positions are computed only when asked for.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import type { Position } from '../model.ts';
-import { kubectlTags } from './kubectl-scalars.ts';
-import { duplicateKeys, nodeAt, type KeyIndex } from './yaml-nodes.ts';
+// Parses YAML the way kubectl reads it. The fast reader (fast-yaml.ts) reads the block YAML that kustomize
+// and people write; any document it does not read, and any text it does not read at all, goes to the `yaml`
+// package (yaml-full.ts), which also reports every error. Positions are computed only for a document that is
+// asked for one (most resources never have a finding), by the fast reader again, or by `yaml` where only it
+// can tell.
+import { fastLocator, readFast, type FastDocument } from './fast-yaml.ts';
+import { parseFull, type FullParse, type ParsedDocument } from './yaml-full.ts';
 
-export interface ParsedDocument {
-  /** The plain value; empty documents are left out. */
-  value: unknown;
-  /** 1-based line where the document's content starts. */
-  line: number;
-  locate(pointer: string): Position | undefined;
-}
+export type { ParsedDocument, YamlProblem } from './yaml-full.ts';
+export type ParsedFile = FullParse;
 
-export interface YamlProblem {
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export interface ParsedFile {
-  documents: ParsedDocument[];
-  problems: YamlProblem[];
-}
-
-/** Aliases multiply work in toJS; real manifests use a handful. Beyond this it is a bomb. */
-const MAX_ALIAS_COUNT = 1000;
+/**
+ * What the fast reader handed to `yaml`, for the tests and the benchmark that explain the rate: documents,
+ * whole texts, and documents whose positions only `yaml` could give.
+ */
+export const fallbackCount = { documents: 0, texts: 0, positions: 0 };
 
 export function parseYamlDocuments(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const problems: YamlProblem[] = [];
+  const fast = readFast(text);
+  if (!fast) {
+    fallbackCount.texts++;
+    return parseFull(text);
+  }
   const documents: ParsedDocument[] = [];
-  let parsed: Document.Parsed[];
-  try {
-    // `uniqueKeys` is off because `yaml` compares each key with every earlier one (quadratic in the width of a
-    // mapping); `duplicateKeys` does the same check with one set per mapping.
-    parsed = parseAllDocuments(text, { version: '1.1', customTags: kubectlTags, uniqueKeys: false, lineCounter, prettyErrors: false }) as Document.Parsed[];
-  } catch (error) {
-    return { documents, problems: [{ message: firstLine((error as Error).message) }] };
+  for (const document of fast) {
+    if (document.value !== undefined) {
+      documents.push({ value: document.value, line: document.line, locate: lazyLocate(text, document) });
+      continue;
+    }
+    fallbackCount.documents++;
+    const full = parseSlice(text, document);
+    // An error is reported as a parse of the whole text reports it, whatever the document around it.
+    if (!full || full.problems.length > 0) {
+      fallbackCount.texts++;
+      return parseFull(text);
+    }
+    for (const parsed of full.documents) documents.push(parsed);
   }
-  if (!Array.isArray(parsed)) parsed = [parsed];
-  const position = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const problem = (message: string, offset: number) => {
-    const at = position(offset);
-    problems.push({ message: firstLine(message), line: at.line, column: at.column });
-  };
-  for (const doc of parsed) {
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) problem(error.message, error.pos[0]);
-      continue;
-    }
-    if (doc.contents === null) continue;
-    const duplicates = duplicateKeys(doc.contents);
-    if (duplicates.length > 0) {
-      for (const duplicate of duplicates) problem(`Map keys must be unique: ${JSON.stringify(duplicate.key)} is repeated`, duplicate.offset);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      problem((error as Error).message, doc.contents.range?.[0] ?? 0);
-      continue;
-    }
-    // An empty document (between two separators, or only comments) holds nothing, as kubectl sees it.
-    if (value === null || value === undefined) continue;
-    const contents = doc.contents;
-    const start = contents.range?.[0] ?? 0;
-    // Built on the first lookup: most resources never have a finding, so most mappings are never indexed.
-    const index: KeyIndex = new Map();
-    documents.push({
-      value,
-      line: position(start).line,
-      locate: (ptr) => {
-        const node = nodeAt(contents, ptr, index);
-        return node?.range ? position(node.range[0]) : undefined;
-      },
-    });
-  }
-  return { documents, problems };
+  return { documents, problems: [] };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+/** One document's text, parsed alone by `yaml`, with lines counted from the start of the whole text. */
+function parseSlice(text: string, document: FastDocument): FullParse | undefined {
+  const parsed = parseFull(text.slice(document.start, document.end), document.row);
+  return parsed.documents.length <= 1 ? parsed : undefined;
+}
+
+/** `locate` for a document the fast reader read; `yaml` parses its text only if the fast notes cannot say. */
+function lazyLocate(text: string, document: FastDocument): ParsedDocument['locate'] {
+  const fast = fastLocator(text, document);
+  let full: ParsedDocument | null | undefined;
+  return (pointer) => {
+    const position = fast(pointer);
+    if (position !== 'unknown') return position;
+    if (full === undefined) {
+      fallbackCount.positions++;
+      full = parseSlice(text, document)?.documents[0] ?? null;
+    }
+    return full?.locate(pointer);
+  };
 }
