@@ -5,6 +5,7 @@ import { isRecord, pointer } from '../../lib/model.ts';
 import { listAt } from '../lib/read.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { violation } from './lib/common.ts';
+import { leftToSubstitution } from './lib/syntax.ts';
 
 const FORBIDDEN_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
 const FORBIDDEN_ENDINGS = ['/..', '/.'];
@@ -24,6 +25,7 @@ export const ingressPath: Rule = {
         listAt(rule, 'http', 'paths').forEach((entry, pathIndex) => {
           if (!isRecord(entry)) return;
           const path = typeof entry.path === 'string' ? entry.path : '';
+          if (leftToSubstitution(path)) return;
           const at = pointer('spec', 'rules', ruleIndex, 'http', 'paths', pathIndex, 'path');
           const say = (problem: string) => violations.push(violation(resource, at, `path "${path}" (pathType ${String(entry.pathType)}) ${problem}`));
           if (entry.pathType === 'Exact' || entry.pathType === 'Prefix') {

@@ -41,13 +41,28 @@ export const labelSyntax: Rule = {
       const template = TEMPLATE_PATHS[kind];
       if (template) checkLabelMap(resource, [...template, 'metadata', 'labels'], violations);
       if (kind === 'CronJob') checkLabelMap(resource, ['spec', 'jobTemplate', 'metadata', 'labels'], violations);
-      for (const path of LABEL_SELECTORS[kind] ?? []) checkLabelSelector(resource, path, violations);
+      for (const path of [...(LABEL_SELECTORS[kind] ?? []), ...(kind === 'NetworkPolicy' ? peerSelectors(resource) : [])]) {
+        checkLabelSelector(resource, path, violations);
+      }
       const mapSelector = MAP_SELECTORS[kind];
       if (mapSelector) checkLabelMap(resource, [...mapSelector], violations);
     }
     return violations;
   },
 };
+
+/** A NetworkPolicy's peers: spec.ingress[].from[] and spec.egress[].to[], each with pod and namespace selectors. */
+function peerSelectors(resource: Resource): string[][] {
+  const out: string[][] = [];
+  for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    listAt(resource.object, 'spec', direction).forEach((rule, ruleIndex) => {
+      listAt(rule, peers).forEach((_peer, peerIndex) => {
+        for (const selector of ['podSelector', 'namespaceSelector']) out.push(['spec', direction, String(ruleIndex), peers, String(peerIndex), selector]);
+      });
+    });
+  }
+  return out;
+}
 
 function checkLabelMap(resource: Resource, path: string[], out: Violation[]): void {
   const labels = valueAt(resource.object, ...path);

@@ -8,7 +8,7 @@ import { valueAt } from '../lib/read.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { violation } from './lib/common.ts';
 import { HOSTNAME_KINDS, NAME_LIMITS, nameValidatorOf } from './lib/name-validators.ts';
-import { dns1123Label } from './lib/syntax.ts';
+import { dns1123Label, leftToSubstitution } from './lib/syntax.ts';
 
 export const objectName: Rule = {
   id: 'object-name',
@@ -35,7 +35,7 @@ function checkName(resource: Resource, out: Violation[]): void {
   const name = valueAt(resource.object, 'metadata', 'name');
   const generateName = valueAt(resource.object, 'metadata', 'generateName');
   const validator = nameValidatorOf(kind);
-  if (typeof name === 'string' && name !== '') {
+  if (typeof name === 'string' && name !== '' && !leftToSubstitution(name)) {
     for (const reason of validator.check(name)) out.push(violation(resource, '/metadata/name', `name ${reason}`));
     const limit = nameLimit(resource);
     if (limit !== undefined && name.length > limit) {
