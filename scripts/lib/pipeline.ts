@@ -3,6 +3,7 @@ import type { Finding, Report, Resource, Source, SourceResult } from './model.ts
 import { appendAll } from './model.ts';
 import { checkResources } from './check/resource-checks.ts';
 import type { ResourceValidator } from './check/crd-schemas.ts';
+import type { KustomizationGraphView } from './kustomize/kustomization-graph.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
 import { OriginFiles } from './render/origin-files.ts';
@@ -55,6 +56,8 @@ export interface SourceOutcome {
   /** The findings of reading or rendering it (a `render` finding means it did not render). */
   loadFindings: Finding[];
   resources: Resource[];
+  /** A kustomization source's graph, walked once by the render guard (scripts/lib/kustomize/kustomization-graph.ts). */
+  kustomizations?: KustomizationGraphView;
 }
 
 export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
@@ -114,6 +117,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     findings,
     loadFindings: loaded.findings,
     resources: loaded.resources,
+    ...(loaded.kustomizations ? { kustomizations: loaded.kustomizations } : {}),
     result: {
       source: source.name,
       kind: source.kind,

@@ -71,7 +71,7 @@ export function builtInConfiguration(config: RuleConfig): BuiltInConfiguration {
 export function repositoryCheck(config: RuleConfig, root: string, baseline?: Baseline): RepositoryCheck {
   return (outcomes) =>
     evaluateRepositoryRules(
-      outcomes.map((outcome) => ({ source: outcome.source, resources: outcome.resources, loadFindings: outcome.loadFindings })),
+      outcomes.map(({ source, resources, loadFindings, kustomizations }) => ({ source, resources, loadFindings, ...(kustomizations ? { kustomizations } : {}) })),
       { root, config, baseline },
     );
 }

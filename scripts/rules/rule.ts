@@ -60,6 +60,12 @@ export interface CheckedSource {
   resources: readonly Resource[];
   /** Findings of loading it (a `render` finding means it did not render). */
   loadFindings: readonly import('../lib/model.ts').Finding[];
+  /**
+   * An overlay's kustomization graph as the render guard read it, refused or not: every kustomization it
+   * reaches with the paths each names (line, pointer, remote, the kustomization it includes) and each file
+   * as a Resource to point findings at. Rules read kustomizations here, never from the disk.
+   */
+  kustomizations?: import('../lib/kustomize/kustomization-graph.ts').KustomizationGraphView;
 }
 
 /** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */

@@ -21,7 +21,23 @@ export interface GraphProblem {
   fix: string;
 }
 
+/** One kustomization file the walk read, as read: what the repository model exposes (kustomization-graph.ts). */
+export interface WalkedKustomization {
+  /** Real path of its directory. */
+  dir: string;
+  /** The file, as kustomize names it (its directory's real path joined with the file name). */
+  file: string;
+  bytes: Uint8Array;
+  references: KustomizationReference[];
+  /** The real directory each `target` reference that names a directory inside the boundary leads to. */
+  includes: Map<KustomizationReference, string>;
+}
+
 export interface KustomizationGraph {
+  /** The overlay directory walked from (its real path once it is found to be a directory). */
+  overlay: string;
+  /** Every kustomization file read, once each, the overlay's first. */
+  kustomizations: WalkedKustomization[];
   /**
    * Every file kustomize may read, keyed by the path kustomize will name it by (its directory's real path
    * joined with the entry), mapped to the file's real path. Origin annotations are looked up here only.
@@ -35,9 +51,9 @@ const KEEP_INSIDE = 'Keep every resource, base, component, patch and generator f
 /** Walks from `dir` (a directory holding a kustomization); `boundary` is the repository's directory. */
 export function walkKustomizationGraph(dir: string, boundary: string): KustomizationGraph {
   const realBoundary = realpathSync(boundary);
-  const graph: KustomizationGraph = { files: new Map(), problems: [] };
+  const graph: KustomizationGraph = { overlay: resolve(dir), kustomizations: [], files: new Map(), problems: [] };
   const visited = new Set<string>();
-  const pending: Array<{ dir: string; file: string; reference: KustomizationReference }> = [];
+  const pending: Array<{ node: WalkedKustomization; reference: KustomizationReference }> = [];
   const inside = (real: string) => real === realBoundary || real.startsWith(realBoundary + sep);
 
   /** `real` is a directory inside the boundary: kustomize resolves what it names from its real path. */
@@ -57,12 +73,16 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     const checked = plainFile(file, graph, inside, namedIn, line, `${named} (its ${present[0]})`);
     if (!checked) return;
     graph.files.set(file, checked.real);
-    const read = readKustomization(readFileSync(checked.real));
+    const bytes = readFileSync(checked.real);
+    const read = readKustomization(bytes);
     for (const problem of read.problems) graph.problems.push({ file, line: problem.line, message: problem.message, fix: problem.fix });
-    for (const reference of read.references) pending.push({ dir: real, file, reference });
+    const node: WalkedKustomization = { dir: real, file, bytes, references: read.references, includes: new Map() };
+    graph.kustomizations.push(node);
+    for (const reference of read.references) pending.push({ node, reference });
   };
 
-  const visitReference = (dir: string, file: string, reference: KustomizationReference): void => {
+  const visitReference = (node: WalkedKustomization, reference: KustomizationReference): void => {
+    const { dir, file } = node;
     const { value, kind, line, field } = reference;
     const named = `${field} names ${JSON.stringify(value)}`;
     if (kind === 'file-or-inline' && value.includes('\n')) return; // an inline patch, not a path
@@ -88,7 +108,9 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
         graph.problems.push({ file, line, message: `${named}, which resolves outside the repository (${real})`, fix: KEEP_INSIDE });
         return;
       }
-      return kind === 'target' ? visitDirectory(real, file, line, named) : visitGeneratorDirectory(real, file, line, named);
+      if (kind !== 'target') return visitGeneratorDirectory(real, file, line, named);
+      node.includes.set(reference, real);
+      return visitDirectory(real, file, line, named);
     }
     const checked = plainFile(target, graph, inside, file, line, named);
     if (!checked) return;
@@ -126,10 +148,11 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     return graph;
   }
   const real = realpathSync(overlay);
+  graph.overlay = real;
   if (!inside(real)) graph.problems.push({ file: overlay, message: `resolves outside the repository (${real})`, fix: KEEP_INSIDE });
   else visitDirectory(real, overlay, undefined, 'the overlay');
   // A work list, not recursion: a chain of thousands of kustomizations must not overflow the stack.
-  for (let index = 0; index < pending.length; index += 1) visitReference(pending[index]!.dir, pending[index]!.file, pending[index]!.reference);
+  for (let index = 0; index < pending.length; index += 1) visitReference(pending[index]!.node, pending[index]!.reference);
   return graph;
 }
 

@@ -2,6 +2,7 @@
 // the line that names it. What this reader cannot read exactly as kustomize would is a problem, never
 // a guess, because a path it missed would be a path nobody checked.
 import { LineCounter, isPair, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { pointer } from '../model.ts';
 import { CODE_RUNNING_FIELDS, GENERATOR_FIELDS, KUSTOMIZATION_FIELDS, PATCH_FIELDS, REPLACEMENT_FIELDS } from './fields.ts';
 
 /** How kustomize uses a path: a kustomization or resource file, a file it reads, or a patch that may be inline. */
@@ -10,6 +11,8 @@ export type ReferenceKind = 'target' | 'file' | 'file-or-directory' | 'file-or-i
 export interface KustomizationReference {
   /** Where it is named, e.g. `resources[2]` or `patches[0].path`. */
   field: string;
+  /** The same place as a JSON pointer: `/resources/2`, `/patches/0/path`. */
+  pointer: string;
   value: string;
   kind: ReferenceKind;
   line?: number;
@@ -153,14 +156,14 @@ class Fields {
     if (!Array.isArray(value)) return this.problem(path, `has ${label(path)} that is not a list`, `Write ${label(path)} as a YAML list of paths.`);
     value.forEach((entry, index) => {
       if (typeof entry !== 'string') return this.problem([...path, index], `has ${label([...path, index])} that is not a string`, 'Quote the path.');
-      this.references.push({ field: label([...path, index]), value: pathOf(entry), kind, line: this.line([...path, index]) });
+      this.references.push({ field: label([...path, index]), pointer: pointer(...path, index), value: pathOf(entry), kind, line: this.line([...path, index]) });
     });
   }
 
   private optionalPath(value: unknown, path: (string | number)[], kind: ReferenceKind): void {
     if (value === null || value === undefined) return;
     if (typeof value !== 'string') return this.problem(path, `has ${label(path)} that is not a string`, 'Quote the path.');
-    this.references.push({ field: label(path), value, kind, line: this.line(path) });
+    this.references.push({ field: label(path), pointer: pointer(...path), value, kind, line: this.line(path) });
   }
 
   /** A list of mappings whose keys must all be kustomize's, spelled exactly. */

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { walkKustomizationGraph } from '../kustomize/graph.ts';
+import { walkKustomizationGraph, type KustomizationGraph } from '../kustomize/graph.ts';
 import type { Finding, Resource } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
 import { displayPath, inputFinding, repositoryBoundary } from '../sources/discover.ts';
@@ -46,6 +46,8 @@ export interface RenderResult {
   findings: Finding[];
   /** True when nothing was rendered: refused by the guard, or kustomize failed, timed out or overflowed. */
   failed: boolean;
+  /** What the guard's walk read, refused or not: the repository model's kustomization graph of the overlay. */
+  graph: KustomizationGraph;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -65,7 +67,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
       const finding = inputFinding(source, `${file} ${problem.message}; the overlay is not rendered`, problem.fix, file);
       return problem.line === undefined ? finding : { ...finding, line: problem.line };
     });
-    return { resources: [], findings, failed: true };
+    return { resources: [], findings, failed: true, graph };
   }
   const binary = options.binary ?? (await defaultBinary());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -92,7 +94,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
     });
     const paths = [[fromWrapper, source], [realOverlay, source], [`${realRoot}${sep}`, ''], [wrapper, '<render>']] as const;
     const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, source, paths });
-    if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true };
+    if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true, graph };
     const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
     const context = { wrapper, root: realRoot, files: graph.files, origins: options.origins ?? new OriginFiles(), images: new ImageOverrides(overlay, root) };
     let untrusted = 0;
@@ -108,7 +110,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
         severity: 'warning',
       });
     }
-    return { resources, findings, failed: false };
+    return { resources, findings, failed: false, graph };
   } finally {
     await rm(wrapper, { recursive: true, force: true });
     untrack();

@@ -1,5 +1,6 @@
 // Reads or renders one source into resources; every problem on the way is a finding, never a crash.
 import { readFileSync, statSync } from 'node:fs';
+import { kustomizationGraphView, type KustomizationGraphView } from '../kustomize/kustomization-graph.ts';
 import type { Finding, Resource, Source } from '../model.ts';
 import { appendAll } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
@@ -20,8 +21,9 @@ export interface LoadOptions {
 export interface Loaded {
   resources: Resource[];
   findings: Finding[];
+  /** An overlay's kustomization graph as the render guard walked it (also when it refused the overlay). */
+  kustomizations?: KustomizationGraphView;
 }
-
 
 export async function loadSource(source: Source, options: LoadOptions): Promise<Loaded> {
   switch (source.kind) {
@@ -34,14 +36,14 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
       // The guard (graph walk, boundary, remote and code-running refusals) lives inside the render itself.
       // Imported here: rendering brings execa, which a run over plain files never needs to load.
       const { renderKustomization } = await import('../render/render.ts');
-      const { resources, findings } = await renderKustomization(source.path, {
+      const { resources, findings, graph } = await renderKustomization(source.path, {
         binary: options.binary,
         source: source.name,
         root: options.root,
         timeoutMs: options.renderTimeoutMs,
         origins: options.origins,
       });
-      return { resources, findings };
+      return { resources, findings, kustomizations: kustomizationGraphView(graph, { root: options.root, source: source.name }) };
     }
     case 'manifests':
       return readManifests(source, options.root);

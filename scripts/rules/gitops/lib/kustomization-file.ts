@@ -1,31 +1,9 @@
-// A kustomization.yaml as a Resource, so findings about it carry its file and line like any other.
+// A kustomization.yaml as a Resource, so findings about it carry its file and line like any other. The model
+// carries the same Resource for every kustomization an overlay reaches (CheckedSource.kustomizations,
+// scripts/lib/kustomize/kustomization-graph.ts).
+import { kustomizationResource } from '../../../lib/kustomize/kustomization-resource.ts';
 import type { Resource } from '../../../lib/model.ts';
-import { parseYamlDocuments } from '../../../lib/parse/yaml-documents.ts';
-import { isRecord } from '../../../lib/model.ts';
 import { kustomizationIn, type RepositoryFiles } from '../../../lib/repository-files.ts';
-
-/**
- * Kustomize lets apiVersion and kind be omitted, which parseResources would refuse; the defaults are
- * filled in on the object only, so the positions of the written keys are unchanged.
- */
-export function kustomizationResource(text: string, origin: { source: string; file: string; name?: string }): Resource | undefined {
-  const document = parseYamlDocuments(text).documents.find((doc) => isRecord(doc.value));
-  if (!document || !isRecord(document.value)) return undefined;
-  const value = document.value;
-  return {
-    object: {
-      ...value,
-      apiVersion: typeof value.apiVersion === 'string' ? value.apiVersion : 'kustomize.config.k8s.io/v1beta1',
-      kind: typeof value.kind === 'string' ? value.kind : 'Kustomization',
-      // Reports name a resource; a kustomization file rarely has a name, its directory is what people know.
-      metadata: isRecord(value.metadata) ? { name: origin.name, ...value.metadata } : { name: origin.name },
-    },
-    source: origin.source,
-    file: origin.file,
-    line: document.line,
-    locate: (ptr) => document.locate(ptr),
-  };
-}
 
 /**
  * The kustomization file of `dir` (repository-relative) from the repository's listing, parsed; undefined when
