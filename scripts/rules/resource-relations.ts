@@ -1,7 +1,8 @@
 // The relational half of the resource index: workloads with their labels, Services with selectors and ports,
 // HPAs with their targets, and the lookups between them. Built lazily by buildIndex, once per index.
 import type { Resource } from '../lib/model.ts';
-import { labelSelector, mapSelector, matches, type LabelSelector } from './cross/lib/selectors.ts';
+import { controllerLabels } from './cross/lib/cluster-given.ts';
+import { labelSelector, mapSelector, matches, type AddedLabels, type LabelSelector } from './cross/lib/selectors.ts';
 import { isRecord, listAt, nameOf, namespaceOf, numberAt, recordAt, stringAt } from './cross/lib/values.ts';
 import { containersOf, type PodTemplate } from './pod-templates.ts';
 
@@ -12,6 +13,8 @@ export interface Workload {
   name: string;
   namespace: string | undefined;
   labels: Record<string, string>;
+  /** Labels the workload's controller adds to its pods (pod-template-hash, statefulset pod-name, job-name, ...). */
+  addedLabels: AddedLabels;
 }
 
 export interface ContainerPort {
@@ -114,6 +117,7 @@ export function buildRelations(resources: readonly Resource[], templates: readon
     name: nameOf(template.resource),
     namespace: namespaceOf(template.resource),
     labels: template.labels,
+    addedLabels: controllerLabels({ kind: template.resource.object.kind, name: nameOf(template.resource) }),
   }));
   const services = resources.filter((r) => r.object.kind === 'Service').map(serviceInfo);
   const hpas = resources.filter((r) => r.object.kind === 'HorizontalPodAutoscaler').map(hpaInfo);
@@ -137,11 +141,11 @@ export function buildRelations(resources: readonly Resource[], templates: readon
     hpas,
     workloadsSelectedBy: (selector, namespace) =>
       cached(selections, `${namespace ?? ''}\u0000${JSON.stringify(selector)}`, () =>
-        (workloadsIn.get(namespace) ?? []).filter((w) => matches(selector, w.labels)),
+        (workloadsIn.get(namespace) ?? []).filter((w) => matches(selector, w.labels, w.addedLabels)),
       ),
     servicesSelecting: (workload) =>
-      cached(selectedBy, `${workload.namespace ?? ''}\u0000${JSON.stringify(workload.labels)}`, () =>
-        (servicesIn.get(workload.namespace) ?? []).filter((s) => s.selector && matches(s.selector, workload.labels)),
+      cached(selectedBy, `${workload.namespace ?? ''}\u0000${addedLabelsKey(workload)}\u0000${JSON.stringify(workload.labels)}`, () =>
+        (servicesIn.get(workload.namespace) ?? []).filter((s) => s.selector && matches(s.selector, workload.labels, workload.addedLabels)),
       ),
     hpasTargeting: (workload) => hpasByTarget.get(key(workload.kind, workload.namespace, workload.name)) ?? [],
     workloadFor: (hpa) => (hpa.targetKind && hpa.targetName ? workloadByKey.get(key(hpa.targetKind, hpa.namespace, hpa.targetName)) : undefined),
@@ -160,6 +164,11 @@ export function buildRelations(resources: readonly Resource[], templates: readon
     },
   };
   return relations;
+}
+
+/** Workloads whose pods get the same added labels share a cache entry; only some kinds' depend on the name. */
+export function addedLabelsKey(workload: Workload): string {
+  return ['StatefulSet', 'Job', 'CronJob'].includes(workload.kind) ? `${workload.kind}\u0000${workload.name}` : workload.kind;
 }
 
 /** `spec.replicas` as written, or the API default of 1 for kinds that scale; undefined for kinds that do not (DaemonSet, Pod, Job). */

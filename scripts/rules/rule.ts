@@ -4,10 +4,14 @@ import type { RuleMeta } from '../lib/rule-meta.ts';
 import type { OptionSpecs } from './options.ts';
 import type { ResourceIndex } from './resource-index.ts';
 
-/** The kinds of `external`: objects that exist in the cluster but not in the render (another overlay's, an operator's). */
-export const EXTERNAL_KINDS = ['secrets', 'configMaps', 'persistentVolumeClaims', 'serviceAccounts', 'services'] as const;
+/**
+ * The kinds of `external`: objects that exist in the cluster but not in the render (another overlay's, an
+ * operator's). Names, except `pods` (label sets `key=value,key=value` of pods made outside the render) and
+ * `services`, whose entries may also be such a label set (a Service a ServiceMonitor selects by labels).
+ */
+export const EXTERNAL_KINDS = ['secrets', 'configMaps', 'persistentVolumeClaims', 'serviceAccounts', 'services', 'pods', 'workloads'] as const;
 export type ExternalObjects = Record<(typeof EXTERNAL_KINDS)[number], readonly string[]>;
-export const NO_EXTERNAL_OBJECTS: ExternalObjects = { secrets: [], configMaps: [], persistentVolumeClaims: [], serviceAccounts: [], services: [] };
+export const NO_EXTERNAL_OBJECTS: ExternalObjects = { secrets: [], configMaps: [], persistentVolumeClaims: [], serviceAccounts: [], services: [], pods: [], workloads: [] };
 
 /** Settings the configuration resolves for one source (overlay), read by rules that need them. */
 export interface RuleSettings {

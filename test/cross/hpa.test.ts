@@ -15,7 +15,7 @@ describe('hpa-target', () => {
     expect(severityOf(hpaTarget, violation)).toBe('error');
     expect(reportedOn(violation)).toBe('HorizontalPodAutoscaler openclaw-gateway');
     expect(violation.path).toBe('/spec/scaleTargetRef/name');
-    expect(violation.message).toContain('HorizontalPodAutoscaler openclaw/openclaw-gateway scales Deployment openclaw-gateway');
+    expect(violation.message).toContain('HorizontalPodAutoscaler openclaw/openclaw-gateway scales Deployment openclaw/openclaw-gateway, which is not in the render');
     expect(violation.message).toContain('not in the render in namespace openclaw');
   });
 

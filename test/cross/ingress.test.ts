@@ -24,7 +24,7 @@ describe('ingress-backend', () => {
     expect(rest).toEqual([]);
     expect(violation.path).toBe('/spec/defaultBackend/service/name');
     expect(violation.message).toContain('Ingress openclaw/openclaw default backend service "openclaw-gateway"');
-    expect(violation.message).toContain('no Service of that name');
+    expect(violation.message).toContain('Service openclaw/openclaw-gateway is not in the render; if it is made outside the render (another source, an operator), declare it under external.services');
   });
 
   it('reports a TLS host that no rule serves', () => {
@@ -64,7 +64,7 @@ describe('httproute-backend', () => {
   it('reports a backendRef to a Service missing from its own namespace', () => {
     const [violation] = check(httpRouteBackend, 'httproute-service-missing');
     expect(violation.path).toBe('/spec/rules/0/backendRefs/0/name');
-    expect(violation.message).toContain('service "openclaw-gateway": no Service of that name in namespace openclaw');
+    expect(violation.message).toContain('service "openclaw-gateway": Service openclaw/openclaw-gateway is not in the render');
   });
 
   it('accepts a missing Service declared external (another overlay renders it)', () => {

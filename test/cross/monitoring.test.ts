@@ -15,7 +15,7 @@ describe('servicemonitor-target', () => {
     expect(reportedOn(violation)).toBe('ServiceMonitor gateway');
     expect(violation.path).toBe('/spec/selector');
     expect(violation.message).toBe(
-      'ServiceMonitor monitoring/gateway selector app=gateway matches the labels of no Service in the namespaces it watches',
+      'ServiceMonitor monitoring/gateway selector app=gateway matches the labels of no Service in namespace monitoring in the render; if that Service is made outside the render (another source, an operator), declare its labels under external.services (key=value,...)',
     );
   });
 

@@ -14,7 +14,7 @@ describe('networkpolicy-selector', () => {
     const violations = check(networkPolicySelector, 'policy-selects-nothing-gateway-isolated');
     expect(violations.every((v) => severityOf(networkPolicySelector, v) === 'warning')).toBe(true);
     expect(violations.map((v) => [reportedOn(v), v.path, v.message])).toEqual([
-      ['NetworkPolicy gateway-ingress', '/spec/podSelector', 'NetworkPolicy openclaw/gateway-ingress podSelector app=openclaw-gateway selects the pods of no workload in namespace openclaw'],
+      ['NetworkPolicy gateway-ingress', '/spec/podSelector', 'NetworkPolicy openclaw/gateway-ingress podSelector app=openclaw-gateway selects the pods of no workload in namespace openclaw in the render; if pods with these labels are made outside the render (an operator, another source), declare them under external.pods'],
       [
         'Deployment gateway',
         '/spec/template/metadata/labels',

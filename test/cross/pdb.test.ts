@@ -14,7 +14,7 @@ describe('pdb-selector', () => {
     expect(severityOf(pdbSelector, violation)).toBe('error');
     expect(reportedOn(violation)).toBe('PodDisruptionBudget gateway');
     expect(violation.path).toBe('/spec/selector');
-    expect(violation.message).toBe('PodDisruptionBudget openclaw/gateway selects the pods of no workload in namespace openclaw');
+    expect(violation.message).toBe('PodDisruptionBudget openclaw/gateway selects the pods of no workload in namespace openclaw in the render; if pods with these labels are made outside the render (an operator, another source), declare them under external.pods');
   });
 
   it('reports minAvailable 100% at the declared replicas, naming the Deployment', () => {

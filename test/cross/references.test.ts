@@ -15,7 +15,7 @@ describe('volume-references', () => {
   it('reports a Secret that only the configuration could declare external', () => {
     const violations = check(volumeReferences, 'references-resolve');
     expect(violations.map((v) => v.message)).toEqual([
-      'Deployment openclaw/gateway refers to Secret "shared-db" (container "gateway", env), which is neither in the render in namespace openclaw, produced by a resource in it, nor declared external',
+      'Deployment openclaw/gateway refers to Secret openclaw/shared-db (container "gateway", env), which is not in the render in namespace openclaw nor made by a resource in it; if it is made outside the render (another source, an operator, by hand), declare it under external.secrets',
     ]);
   });
 
@@ -23,10 +23,10 @@ describe('volume-references', () => {
     const violations = check(volumeReferences, 'references-missing');
     expect(violations.every((v) => severityOf(volumeReferences, v) === 'error' && reportedOn(v) === 'Deployment gateway')).toBe(true);
     expect(violations.map((v) => [v.path, v.message.replace(/, which .*/, '')])).toEqual([
-      ['/spec/template/spec/volumes/0/persistentVolumeClaim/claimName', 'Deployment openclaw/gateway refers to PersistentVolumeClaim "workspace" (volume)'],
-      ['/spec/template/spec/volumes/1/projected/sources/0/secret/name', 'Deployment openclaw/gateway refers to Secret "api-keys" (projected volume)'],
-      ['/spec/template/spec/containers/0/envFrom/0/configMapRef/name', 'Deployment openclaw/gateway refers to ConfigMap "gateway-config" (container "gateway", envFrom)'],
-      ['/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name', 'Deployment openclaw/gateway refers to Secret "bot-token" (container "gateway", env)'],
+      ['/spec/template/spec/volumes/0/persistentVolumeClaim/claimName', 'Deployment openclaw/gateway refers to PersistentVolumeClaim openclaw/workspace (volume)'],
+      ['/spec/template/spec/volumes/1/projected/sources/0/secret/name', 'Deployment openclaw/gateway refers to Secret openclaw/api-keys (projected volume)'],
+      ['/spec/template/spec/containers/0/envFrom/0/configMapRef/name', 'Deployment openclaw/gateway refers to ConfigMap openclaw/gateway-config (container "gateway", envFrom)'],
+      ['/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name', 'Deployment openclaw/gateway refers to Secret openclaw/bot-token (container "gateway", env)'],
     ]);
   });
 });
@@ -57,7 +57,7 @@ describe('service-account-exists', () => {
     expect(severityOf(serviceAccountExists, violation)).toBe('error');
     expect(violation.path).toBe('/spec/template/spec/serviceAccountName');
     expect(violation.message).toBe(
-      'Deployment openclaw/gateway runs as ServiceAccount "gateway", which is not in the render in namespace openclaw nor declared external',
+      'Deployment openclaw/gateway runs as ServiceAccount openclaw/gateway, which is not in the render in namespace openclaw; if it is made outside the render (another source, an operator), declare it under external.serviceAccounts',
     );
   });
 

@@ -37,7 +37,7 @@ export const configRollout: Rule = {
     for (const ref of firstReference.values()) {
       if (GENERATED_SUFFIX.test(ref.name)) continue;
       const object = index.find(ref.kind, ref.name, ref.workload.namespace);
-      if (!object || isDeclaredExternal(context.settings, ref.kind, ref.name)) continue;
+      if (!object || isDeclaredExternal(context.settings, ref.kind, ref.name, ref.workload.namespace)) continue;
       if (ref.kind === 'Secret' && secretProducer(context.index, ref.name, ref.workload.namespace)) continue;
       if (rollsOnChange(ref.workload)) continue;
       violations.push({

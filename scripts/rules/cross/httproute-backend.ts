@@ -1,7 +1,8 @@
 import { pointer } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
+import { listsName } from './lib/outside-render.ts';
 import { describePorts, exposes } from './lib/service-ports.ts';
-import { describe, describeNamespace, listAt, namespaceOf, numberAt, stringAt } from './lib/values.ts';
+import { describe, listAt, namespaceOf, numberAt, stringAt } from './lib/values.ts';
 
 export const httpRouteBackend: Rule = {
   id: 'httproute-backend',
@@ -27,8 +28,9 @@ export const httpRouteBackend: Rule = {
           const target = index.services.find((s) => s.name === name && s.namespace === namespace);
           const subject = `${describe(route)} rule ${r} backendRef service "${name}"`;
           if (!target) {
-            if (namespace !== namespaceOf(route) || external.includes(name)) return;
-            violations.push({ resource: route, path: `${at}/name`, message: `${subject}: no Service of that name in namespace ${describeNamespace(namespace)} in the render` });
+            if (namespace !== namespaceOf(route) || listsName(external, name, namespace)) return;
+            const missing = `Service ${namespace ? `${namespace}/` : ''}${name}`;
+            violations.push({ resource: route, path: `${at}/name`, message: `${subject}: ${missing} is not in the render; if it is made outside the render (another source, an operator), declare it under external.services` });
             return;
           }
           const port = numberAt(ref, 'port');

@@ -1,6 +1,8 @@
 import { pointer, type Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
 import type { ResourceIndex } from '../resource-index.ts';
+import type { RuleSettings } from '../rule.ts';
+import { listsName } from './lib/outside-render.ts';
 import { describePorts, exposes } from './lib/service-ports.ts';
 import { describe, listAt, namespaceOf, numberAt, recordAt, stringAt } from './lib/values.ts';
 
@@ -44,14 +46,17 @@ function at(object: unknown, path: string): Record<string, unknown> | undefined 
   return recordAt(object, ...path.slice(1).split('/'));
 }
 
-function checkBackend(index: ResourceIndex, ingress: Resource, backend: Backend): Violation | undefined {
+function checkBackend(index: ResourceIndex, settings: RuleSettings, ingress: Resource, backend: Backend): Violation | undefined {
   const service = at(ingress.object, backend.path);
   const name = stringAt(service, 'name');
   if (!name) return undefined;
   const target = index.services.find((s) => s.name === name && s.namespace === namespaceOf(ingress));
   const subject = `${describe(ingress)} ${backend.label} service "${name}"`;
   if (!target) {
-    return { resource: ingress, path: `${backend.path}/name`, message: `${subject}: no Service of that name in the render (same namespace)` };
+    const namespace = namespaceOf(ingress);
+    if (listsName(settings.external.services, name, namespace)) return undefined;
+    const missing = `Service ${namespace ? `${namespace}/` : ''}${name}`;
+    return { resource: ingress, path: `${backend.path}/name`, message: `${subject}: ${missing} is not in the render; if it is made outside the render (another source, an operator), declare it under external.services` };
   }
   const port = numberAt(service, 'port', 'number') ?? stringAt(service, 'port', 'name');
   if (port === undefined) return undefined;
@@ -68,8 +73,8 @@ export const ingressBackend: Rule = {
   id: 'ingress-backend',
   severity: 'error',
   description:
-    'Every Ingress backend (defaultBackend and each rule path) names a Service in the render and a port it exposes (by number or name), and every TLS host appears in the rules (a wildcard host, on either side, covers exactly one DNS label).',
-  fix: 'Point the backend at an existing Service and one of its ports, and list each TLS host under spec.rules[].host.',
+    'Every Ingress backend (defaultBackend and each rule path) names a Service in the render (or one listed in `external.services`) and a port it exposes (by number or name), and every TLS host appears in the rules (a wildcard host, on either side, covers exactly one DNS label).',
+  fix: 'Point the backend at an existing Service and one of its ports (declare a Service made outside the render under external.services), and list each TLS host under spec.rules[].host.',
   kinds: ['Ingress', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'dangling-ingress' },
   check(context) {
@@ -77,7 +82,7 @@ export const ingressBackend: Rule = {
     const violations: Violation[] = [];
     for (const ingress of context.index.byKind('Ingress')) {
       for (const backend of backendsOf(ingress)) {
-        const violation = checkBackend(index, ingress, backend);
+        const violation = checkBackend(index, context.settings, ingress, backend);
         if (violation) violations.push(violation);
       }
       const ruleHosts = new Set(

@@ -1,25 +1,46 @@
 import { pointer, type Resource } from '../../lib/model.ts';
-import type { Rule, Violation } from '../rule.ts';
-import type { ResourceIndex } from '../resource-index.ts';
+import type { Rule, RuleContext, Violation } from '../rule.ts';
+import { podsMadeOutside, servicesOutside } from './lib/outside-render.ts';
 import { labelSelector, matches, describeSelector } from './lib/selectors.ts';
 import { describe, listAt, namespaceOf, recordAt, stringAt, stringList, valueAt } from './lib/values.ts';
 
-/** `namespaceSelector` of a monitor: `any: true`, `matchNames`, or (default) the monitor's own namespace. */
-function inNamespaces(monitor: Resource): (namespace: string | undefined) => boolean {
-  const selector = recordAt(monitor.object, 'spec', 'namespaceSelector');
-  if (selector?.any === true) return () => true;
-  const names = stringList(selector?.matchNames);
-  if (names.length > 0) return (namespace) => namespace !== undefined && names.includes(namespace);
-  const own = namespaceOf(monitor);
-  return (namespace) => namespace === own;
+interface Watched {
+  contains(namespace: string | undefined): boolean;
+  /** For messages: 'namespace monitoring', 'namespaces a, b'. */
+  text: string;
+  /** A watched namespace of which the render holds nothing: what is there cannot be seen. */
+  unseen: boolean;
 }
 
-function checkServiceMonitor(index: ResourceIndex, monitor: Resource): Violation[] {
+/** `namespaceSelector` of a monitor: `any: true`, `matchNames`, or (default) the monitor's own namespace. */
+function watched(monitor: Resource, rendered: ReadonlySet<string | undefined>): Watched {
+  const selector = recordAt(monitor.object, 'spec', 'namespaceSelector');
+  if (selector?.any === true) return { contains: () => true, text: 'every namespace', unseen: true };
+  const names = stringList(selector?.matchNames);
+  if (names.length > 0) {
+    return { contains: (namespace) => namespace !== undefined && names.includes(namespace), text: `namespaces ${names.join(', ')}`, unseen: names.some((name) => !rendered.has(name)) };
+  }
+  const own = namespaceOf(monitor);
+  return { contains: (namespace) => namespace === own, text: `namespace ${own ?? '(no namespace)'}`, unseen: false };
+}
+
+function renderedNamespaces(context: RuleContext): Set<string | undefined> {
+  return context.index.memo('rendered-namespaces', () => new Set(context.resources.map(namespaceOf)));
+}
+
+function checkServiceMonitor(context: RuleContext, monitor: Resource): Violation[] {
+  const index = context.index;
   const selector = labelSelector(recordAt(monitor.object, 'spec', 'selector') ?? {});
-  const inScope = inNamespaces(monitor);
-  const services = index.services.filter((s) => inScope(s.namespace) && matches(selector, s.resource.object.metadata?.labels ?? {}));
+  const scope = watched(monitor, renderedNamespaces(context));
+  const services = index.services.filter((s) => scope.contains(s.namespace) && matches(selector, s.resource.object.metadata?.labels ?? {}));
   if (services.length === 0) {
-    return [{ resource: monitor, path: '/spec/selector', message: `${describe(monitor)} selector ${describeSelector(selector)} matches the labels of no Service in the namespaces it watches` }];
+    const outside = servicesOutside(context.settings).some((s) => (s.namespace === undefined || scope.contains(s.namespace)) && matches(selector, s.labels));
+    if (outside || scope.unseen) return [];
+    return [{
+      resource: monitor,
+      path: '/spec/selector',
+      message: `${describe(monitor)} selector ${describeSelector(selector)} matches the labels of no Service in ${scope.text} in the render; if that Service is made outside the render (another source, an operator), declare its labels under external.services (key=value,...)`,
+    }];
   }
   const out: Violation[] = [];
   const serviceNames = services.map((s) => s.name).join(', ');
@@ -41,12 +62,18 @@ function checkServiceMonitor(index: ResourceIndex, monitor: Resource): Violation
   return out;
 }
 
-function checkPodMonitor(index: ResourceIndex, monitor: Resource): Violation[] {
+function checkPodMonitor(context: RuleContext, monitor: Resource): Violation[] {
+  const index = context.index;
   const selector = labelSelector(recordAt(monitor.object, 'spec', 'selector') ?? {});
-  const inScope = inNamespaces(monitor);
-  const workloads = index.workloads.filter((w) => inScope(w.namespace) && matches(selector, w.labels));
+  const scope = watched(monitor, renderedNamespaces(context));
+  const workloads = index.workloads.filter((w) => scope.contains(w.namespace) && matches(selector, w.labels, w.addedLabels));
   if (workloads.length === 0) {
-    return [{ resource: monitor, path: '/spec/selector', message: `${describe(monitor)} selector ${describeSelector(selector)} matches the pods of no workload in the namespaces it watches` }];
+    if (scope.unseen || podsMadeOutside(context, selector, namespaceOf(monitor))) return [];
+    return [{
+      resource: monitor,
+      path: '/spec/selector',
+      message: `${describe(monitor)} selector ${describeSelector(selector)} matches the pods of no workload in ${scope.text} in the render; if those pods are made outside the render (another source, an operator), declare their labels under external.pods`,
+    }];
   }
   const out: Violation[] = [];
   const names = workloads.map((w) => `${w.kind} ${w.name}`).join(', ');
@@ -62,15 +89,15 @@ export const serviceMonitorTarget: Rule = {
   id: 'servicemonitor-target',
   severity: 'error',
   description:
-    'A ServiceMonitor selects at least one Service in the namespaces it watches (its own unless namespaceSelector says any or matchNames) and each endpoint port names a port of a selected Service (targetPort: a container port of their pods); a PodMonitor selects pods and each podMetricsEndpoints port names a container port.',
-  fix: "Make the monitor's selector match the Service (or pod) labels and use a port name they define.",
-  kinds: ['ServiceMonitor', 'PodMonitor', 'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+    "A ServiceMonitor selects at least one Service in the namespaces it watches (its own unless namespaceSelector says any or matchNames) and each endpoint port names a port of a selected Service (targetPort: a container port of their pods); a PodMonitor selects pods and each podMetricsEndpoints port names a container port. The cluster's own Services (kubernetes, kube-dns, the operator's kubelet Service), label sets of `external.services` / `external.pods`, pods an operator makes from a custom resource of the render, and monitors watching a namespace the render holds nothing of (any: true included) are not reported.",
+  fix: "Make the monitor's selector match the Service (or pod) labels and use a port name they define; declare a target made outside the render under external.services or external.pods.",
+  // Every kind: which namespaces the render holds, and custom resources whose operators make the pods.
+  kinds: ['*'],
   equivalents: { kubeLinter: 'dangling-servicemonitor' },
   check(context) {
-    const index = context.index;
     return [
-      ...context.index.byKind('ServiceMonitor').flatMap((monitor) => checkServiceMonitor(index, monitor)),
-      ...context.index.byKind('PodMonitor').flatMap((monitor) => checkPodMonitor(index, monitor)),
+      ...context.index.byKind('ServiceMonitor').flatMap((monitor) => checkServiceMonitor(context, monitor)),
+      ...context.index.byKind('PodMonitor').flatMap((monitor) => checkPodMonitor(context, monitor)),
     ];
   },
 };

@@ -4,6 +4,7 @@ import { pointer } from '../../../lib/model.ts';
 import type { ExternalObjects, RuleContext, RuleSettings } from '../../rule.ts';
 import { containersOf } from '../../resource-index.ts';
 import type { ResourceIndex, Workload } from '../../resource-index.ts';
+import { listsName } from './outside-render.ts';
 import { isRecord, listAt, nameOf, namespaceOf, recordAt, stringAt } from './values.ts';
 
 export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
@@ -100,12 +101,20 @@ const EXTERNAL_LISTS: Record<ReferencedKind, keyof ExternalObjects> = {
   PersistentVolumeClaim: 'persistentVolumeClaims',
 };
 
-/** The `external` setting's secrets, configMaps and persistentVolumeClaims: objects managed outside the render. */
-export function isDeclaredExternal(settings: RuleSettings, kind: ReferencedKind, name: string): boolean {
-  return settings.external[EXTERNAL_LISTS[kind]].includes(name);
+/** The `external` setting's secrets, configMaps and persistentVolumeClaims (`name` or `namespace/name`): objects managed outside the render. */
+export function isDeclaredExternal(settings: RuleSettings, kind: ReferencedKind, name: string, namespace: string | undefined): boolean {
+  return listsName(settings.external[EXTERNAL_LISTS[kind]], name, namespace);
 }
 
-/** Who makes a Secret that is not itself in the render: ExternalSecret, SealedSecret, cert-manager Certificate. */
+/** The `external` key that declares objects of this kind, for messages. */
+export function externalKey(kind: ReferencedKind): string {
+  return `external.${EXTERNAL_LISTS[kind]}`;
+}
+
+/**
+ * Who makes a Secret that is not itself in the render: ExternalSecret, SealedSecret, cert-manager Certificate,
+ * or a Job (CronJob) whose command, args or env name it (a certificate generator's `--secret-name=NAME`).
+ */
 export function secretProducer(index: ResourceIndex, name: string, namespace: string | undefined): Resource | undefined {
   return index.memo('secret-producers', () => producers(index)).get(`${namespace ?? ''}\u0000${name}`);
 }
@@ -117,6 +126,13 @@ function producers(index: ResourceIndex): Map<string, Resource> {
   for (const resource of PRODUCER_KINDS.flatMap((kind) => index.byKind(kind))) {
     const produced = producedSecretName(resource);
     if (produced) map.set(`${namespaceOf(resource) ?? ''}\u0000${produced}`, resource);
+  }
+  for (const workload of index.workloads) {
+    if (workload.kind !== 'Job' && workload.kind !== 'CronJob') continue;
+    for (const word of jobWords(workload)) {
+      const key = `${workload.namespace ?? ''}\u0000${word}`;
+      if (!map.has(key)) map.set(key, workload.resource);
+    }
   }
   return map;
 }
@@ -132,6 +148,19 @@ function producedSecretName(resource: Resource): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** Every word of a Job's commands, args and env values: a name it writes to is among them. */
+function jobWords(workload: Workload): Set<string> {
+  const words = new Set<string>();
+  for (const ref of containersOf(workload.template)) {
+    const texts = [...listAt(ref.container, 'command'), ...listAt(ref.container, 'args'), ...listAt(ref.container, 'env').map((variable) => stringAt(variable, 'value'))];
+    for (const text of texts) {
+      if (typeof text !== 'string') continue;
+      for (const word of text.split(/[\s=,:;"'`()]+/)) if (word !== '') words.add(word);
+    }
+  }
+  return words;
 }
 
 /** StatefulSet volumeClaimTemplates make PVCs named `<template>-<statefulset>-<ordinal>`. */

@@ -56,14 +56,34 @@ export function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
-/** An empty selector matches everything, as in Kubernetes LabelSelectors. */
-export function matches(selector: LabelSelector, labels: Record<string, string>): boolean {
+/**
+ * Labels a controller adds to the pods it creates, whose values the render cannot know: a predicate per key
+ * says which values it could take (see cluster-given.ts).
+ */
+export type AddedLabels = ReadonlyMap<string, (value: string) => boolean>;
+
+const NONE_ADDED: AddedLabels = new Map();
+
+/**
+ * An empty selector matches everything, as in Kubernetes LabelSelectors. `added` are labels the pods get
+ * besides `labels`: a requirement on one of them matches when some value it could take satisfies it.
+ */
+export function matches(selector: LabelSelector, labels: Record<string, string>, added: AddedLabels = NONE_ADDED): boolean {
   for (const [key, value] of Object.entries(selector.matchLabels)) {
-    if (labels[key] !== value) return false;
+    if (labels[key] === value) continue;
+    const could = Object.prototype.hasOwnProperty.call(labels, key) ? undefined : added.get(key);
+    if (!could || !could(value)) return false;
   }
   for (const requirement of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
     const value = labels[requirement.key];
+    const could = has ? undefined : added.get(requirement.key);
+    if (could) {
+      // Only In can fail for a label the controller sets: NotIn and Exists hold for some value, DoesNotExist never.
+      if (requirement.operator === 'DoesNotExist') return false;
+      if (requirement.operator === 'In' && !requirement.values.some(could)) return false;
+      continue;
+    }
     switch (requirement.operator) {
       case 'In':
         if (!has || value === undefined || !requirement.values.includes(value)) return false;

@@ -1,0 +1,135 @@
+// Pods and Services a selector may find although the render holds none: ones an operator makes from a custom
+// resource of the render, the cluster's own, and the ones the `external` setting declares. A rule that finds
+// nothing in the render asks here before it reports, and says in its message that the object may exist outside.
+import type { Resource } from '../../../lib/model.ts';
+import type { RuleContext, RuleSettings } from '../../rule.ts';
+import { GIVEN_SERVICES } from './cluster-given.ts';
+import { matches, type AddedLabels, type LabelSelector } from './selectors.ts';
+import { describe, nameOf, namespaceOf, recordAt } from './values.ts';
+
+const ANY = (): boolean => true;
+const ORDINAL = /^\d+$/;
+
+/** `key=value,key=value` as written under external.pods / external.services; undefined for a plain name. */
+export function labelSet(entry: string): Record<string, string> | undefined {
+  if (!entry.includes('=')) return undefined;
+  const labels: Record<string, string> = {};
+  for (const part of entry.split(',')) {
+    const at = part.indexOf('=');
+    if (at <= 0) continue;
+    labels[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return labels;
+}
+
+/** The API group of a resource: '' for core, 'apps', 'monitoring.coreos.com', ... */
+function groupOf(resource: Resource): string {
+  const apiVersion = String(resource.object.apiVersion ?? '');
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+}
+
+/** A custom resource: its group is a domain that Kubernetes itself does not serve. */
+function isCustom(resource: Resource): boolean {
+  const group = groupOf(resource);
+  return group.includes('.') && !group.endsWith('.k8s.io');
+}
+
+/** Operators whose pod labels are documented: prometheus-operator labels each pod `<kind>: <name>` and more. */
+const PROMETHEUS_OPERATOR_PODS: Readonly<Record<string, string>> = {
+  Prometheus: 'prometheus',
+  PrometheusAgent: 'prometheus-agent',
+  Alertmanager: 'alertmanager',
+  ThanosRuler: 'thanos-ruler',
+};
+
+interface OperatorPods {
+  labels: Record<string, string>;
+  added: AddedLabels;
+}
+
+function prometheusOperatorPods(resource: Resource, base: string): OperatorPods {
+  const name = nameOf(resource);
+  const own = recordAt(resource.object, 'spec', 'podMetadata', 'labels') ?? {};
+  const labels: Record<string, string> = {
+    'app.kubernetes.io/name': base,
+    'app.kubernetes.io/instance': name,
+    'app.kubernetes.io/managed-by': 'prometheus-operator',
+    'operator.prometheus.io/name': name,
+    [base]: name,
+  };
+  for (const [key, value] of Object.entries(own)) if (typeof value === 'string') labels[key] = value;
+  const statefulSet = `${base}-${name}`;
+  const added: AddedLabels = new Map<string, (value: string) => boolean>([
+    ['controller-revision-hash', ANY],
+    ['operator.prometheus.io/shard', (value) => ORDINAL.test(value)],
+    ['app.kubernetes.io/version', ANY],
+    ['apps.kubernetes.io/pod-index', (value) => ORDINAL.test(value)],
+    ['statefulset.kubernetes.io/pod-name', (value) => value.startsWith(`${statefulSet}`) && /-\d+$/.test(value)],
+  ]);
+  return { labels, added };
+}
+
+/**
+ * A custom resource whose operator labels its pods with the resource's name under a key of the operator's own
+ * domain (strimzi.io/cluster: my-kafka, cnpg.io/cluster: pg, prometheus: k8s): the selector names it.
+ */
+function selectorNamesResource(selector: LabelSelector, resource: Resource): boolean {
+  const name = nameOf(resource);
+  const group = groupOf(resource);
+  const kind = resource.object.kind.toLowerCase();
+  return Object.entries(selector.matchLabels).some(([key, value]) => {
+    if (value !== name) return false;
+    const slash = key.indexOf('/');
+    const prefix = slash > 0 ? key.slice(0, slash) : '';
+    const bare = key.slice(slash + 1).toLowerCase();
+    return (prefix !== '' && (group === prefix || group.endsWith(`.${prefix}`))) || bare.includes(kind);
+  });
+}
+
+/**
+ * Why pods selected by `selector` in `namespace` may run although no workload of the render makes them, or
+ * undefined: an entry of external.pods, or a custom resource of the render whose operator makes them.
+ */
+export function podsMadeOutside(context: Pick<RuleContext, 'index' | 'resources' | 'settings'>, selector: LabelSelector, namespace: string | undefined): string | undefined {
+  for (const entry of context.settings.external.pods) {
+    const labels = labelSet(entry);
+    if (labels && matches(selector, labels)) return `declared under external.pods (${entry})`;
+  }
+  for (const resource of customResources(context)) {
+    if (namespaceOf(resource) !== namespace) continue;
+    const base = groupOf(resource) === 'monitoring.coreos.com' ? PROMETHEUS_OPERATOR_PODS[resource.object.kind] : undefined;
+    const pods = base ? prometheusOperatorPods(resource, base) : undefined;
+    if ((pods && matches(selector, pods.labels, pods.added)) || selectorNamesResource(selector, resource)) {
+      return `made by the operator of ${describe(resource)}`;
+    }
+  }
+  return undefined;
+}
+
+/** The rule must read every kind (`kinds: ['*']`) for these to be in its view. */
+function customResources(context: Pick<RuleContext, 'index' | 'resources'>): Resource[] {
+  return context.index.memo('custom-resources', () => context.resources.filter(isCustom));
+}
+
+export interface ServiceOutside {
+  namespace: string | undefined;
+  labels: Record<string, string>;
+  origin: string;
+}
+
+/** Services a ServiceMonitor may select outside the render: the cluster's own and external.services label sets. */
+export function servicesOutside(settings: RuleSettings): ServiceOutside[] {
+  const declared = settings.external.services.flatMap((entry) => {
+    const labels = labelSet(entry);
+    return labels ? [{ namespace: undefined, labels, origin: `declared under external.services (${entry})` }] : [];
+  });
+  return [...GIVEN_SERVICES.map((s) => ({ namespace: s.namespace, labels: { ...s.labels }, origin: `Service ${s.namespace}/${s.name}, made by ${s.origin}` })), ...declared];
+}
+
+/** An `external` list names the object: `name`, or `namespace/name` to be precise. */
+export function listsName(entries: readonly string[], name: string, namespace: string | undefined): boolean {
+  return entries.some((entry) => entry === name || (namespace !== undefined && entry === `${namespace}/${name}`));
+}
+
+/** The closing words of a finding about an object the render does not hold. */
+export const MAY_EXIST_OUTSIDE = 'it may exist outside the render (another source, an operator): if so, declare it under external in the configuration';
