@@ -25,7 +25,7 @@ describe('labels the controllers add to pods', () => {
   it('still reports a per-pod Service naming a pod no StatefulSet of the render makes', () => {
     const violations = check(serviceSelector, 'controller-labels-wrong-pod');
     expect(violations.map((v) => [reportedOn(v), v.path])).toEqual([['Service redis-0', '/spec/selector']]);
-    expect(violations[0].message).toContain('statefulset.kubernetes.io/pod-name=redis-0 matches the pods of no workload in namespace cache in the render');
+    expect(violations[0].message).toContain('statefulset.kubernetes.io/pod-name=redis-0 matches no pods in namespace cache, of the render or of external.pods');
   });
 });
 

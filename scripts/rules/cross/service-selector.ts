@@ -38,7 +38,7 @@ export const serviceSelector: Rule = {
       violations.push({
         resource: service.resource,
         path: '/spec/selector',
-        message: `${describe(service.resource)} selector ${describeSelector(service.selector)} matches the pods of no workload in namespace ${describeNamespace(service.namespace)} in the render (${seen}); if pods with these labels are made outside the render (an operator, another source), declare them under external.pods`,
+        message: `${describe(service.resource)} selector ${describeSelector(service.selector)} matches no pods in namespace ${describeNamespace(service.namespace)}, of the render or of external.pods: ${seen}`,
       });
     }
     return violations;
