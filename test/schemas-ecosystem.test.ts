@@ -1,23 +1,8 @@
 // The CRDs most GitOps repositories are made of besides Flux: monitoring, Gateway API, progressive delivery,
 // autoscaling, sealed secrets and Istio. Each schema accepts a manifest in its project's documented shape and
 // rejects a misspelled field.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { integerFormats } from '../scripts/lib/check/integer-formats.ts';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { SCHEMAS_DIR } from '../scripts/schemas/paths.ts';
-
-const compiled = new Map<string, ValidateFunction>();
-const errorsOf = (file: string, yaml: string): string[] => {
-  let validate = compiled.get(file);
-  if (!validate) {
-    validate = new Ajv({ strict: true, allErrors: true, formats: integerFormats }).compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as object);
-    compiled.set(file, validate);
-  }
-  return validate(parse(yaml)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
-};
+import { schemaErrors as errorsOf } from './helpers/strict-schemas.ts';
 
 const cases: { file: string; manifest: string; typo: [from: string, to: string, error: string] }[] = [
   {

@@ -1,19 +1,7 @@
 // Every Flux kind a current repository is made of has a strict schema: real manifests in Flux's documented
 // shapes pass, a misspelled field fails.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { integerFormats } from '../scripts/lib/check/integer-formats.ts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { SCHEMAS_DIR } from '../scripts/schemas/paths.ts';
-
-const compile = (file: string): ValidateFunction =>
-  new Ajv({ strict: true, allErrors: true, formats: integerFormats }).compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as object);
-const errorsOf = (file: string, yaml: string): string[] => {
-  const validate = compile(file);
-  return validate(parse(yaml)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
-};
+import { schemaErrors as errorsOf, strictValidator as compile } from './helpers/strict-schemas.ts';
 
 describe('Flux schemas', () => {
   it('exist for every controller kind at its GA version and the betas still in use', () => {

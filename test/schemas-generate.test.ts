@@ -1,8 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { integerFormats } from '../scripts/lib/check/integer-formats.ts';
+import type { ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createOperations, groupVersionOf, kindOfModel, wiredApiModules } from '../scripts/schemas/builtin/gvk.ts';
@@ -10,6 +9,7 @@ import { parseClientModel } from '../scripts/schemas/builtin/client-models.ts';
 import { specVersionOf } from '../scripts/schemas/builtin/kubernetes-version.ts';
 import { generateSchemas, type SchemaTarget } from '../scripts/schemas/generator.ts';
 import { SCHEMAS_DIR } from '../scripts/schemas/paths.ts';
+import { readSchema, strictValidator } from './helpers/strict-schemas.ts';
 
 const BUILTIN = 'v1.36.0-standalone-strict';
 const committedFiles = (): string[] =>
@@ -18,11 +18,11 @@ const committedFiles = (): string[] =>
     // schemas/apps holds applications' own config schemas, vendored as their releases print them.
     .filter((file) => !file.startsWith('apps/'))
     .sort();
-const readSchema = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as Record<string, unknown>;
 
 // strict: true makes Ajv refuse unknown keywords, which is what the runtime contract promises.
 // The runtime checks int32/int64 (their ranges) and no other format; strict mode refuses any other format.
-const compile = (file: string): ValidateFunction => new Ajv({ strict: true, allErrors: true, formats: integerFormats }).compile(readSchema(file));
+// Each file is compiled once (test/helpers/strict-schemas.ts): the sweep below and the behaviour tests share it.
+const compile = strictValidator;
 const errorsOf = (validate: ValidateFunction, yaml: string): string[] =>
   validate(parse(yaml)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
 
