@@ -1,14 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Fixtures many files copy, made once per run (test/helpers/global-setup.ts).
+    globalSetup: ['test/helpers/global-setup.ts'],
     // Measured on 2 cores (see README, "Tests"): worker threads that keep their imported modules from one
     // test file to the next spend about a third less CPU than a fresh process per file, which re-imported
     // and re-transformed the whole toolkit each time. Tests share no mutable module state: the commands
     // take their io as an argument and the few module caches are keyed by what they cache.
     pool: 'threads',
     isolate: false,
+    // vitest's default is one worker fewer than the cores, which on 2 cores ran every file in one thread
+    // while the other core idled between kustomize and git runs. One worker per core (at least two).
+    // Files start longest first: by their last duration when vitest has run here before, by size on a
+    // clean clone (vitest's default sequencer).
+    maxWorkers: Math.max(2, availableParallelism()),
     // Rendering tests run the real kustomize; a cold first render can take seconds.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,8 +1,9 @@
 // Throwaway git repositories holding this repository's manifests, and the commands run in them.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { inject } from 'vitest';
 import { repositoryRoot, runCommand, type CliResult } from '../helpers/cli.ts';
 
 export function run(command: 'promote' | 'diff', args: readonly string[], cwd: string): Promise<CliResult> {
@@ -18,9 +19,20 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
  * A new repository with the committed base/, components/, overlays/, validate.config.yaml and the
  * application schemas it names (schemas/apps/) of this one (from HEAD, so that work in progress
  * elsewhere in the checkout cannot leak in), one commit on main, with prod one release behind the canary.
+ * A copy of the one test/helpers/global-setup.ts made for the whole run: making it takes eight git and
+ * tar processes, and each process started from a test worker costs tens of milliseconds of CPU.
  */
 export async function manifestRepository(): Promise<string> {
+  const template = inject('manifestRepository');
+  if (!template) throw new Error('test setup: no manifest repository; run the tests with vitest.config.ts (its globalSetup makes it)');
   const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-test-'));
+  await cp(template, dir, { recursive: true, verbatimSymlinks: true });
+  return dir;
+}
+
+/** Makes the repository manifestRepository copies (see there). */
+export async function createManifestRepository(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-template-'));
   await execa('git', ['archive', '--format=tar', 'HEAD', 'base', 'components', 'overlays', 'validate.config.yaml', 'schemas/apps'], { cwd: repositoryRoot }).pipe('tar', [
     '-x',
     '-f',
