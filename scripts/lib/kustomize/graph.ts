@@ -44,6 +44,8 @@ export interface KustomizationGraph {
    */
   files: Map<string, string>;
   problems: GraphProblem[];
+  /** The directory walked from is a kustomize Component (`kind: Component`), which is built, not included as a resource. */
+  component: boolean;
 }
 
 const KEEP_INSIDE = 'Keep every resource, base, component, patch and generator file of an overlay inside the repository, as plain files.';
@@ -51,7 +53,7 @@ const KEEP_INSIDE = 'Keep every resource, base, component, patch and generator f
 /** Walks from `dir` (a directory holding a kustomization); `boundary` is the repository's directory. */
 export function walkKustomizationGraph(dir: string, boundary: string): KustomizationGraph {
   const realBoundary = realpathSync(boundary);
-  const graph: KustomizationGraph = { overlay: resolve(dir), kustomizations: [], files: new Map(), problems: [] };
+  const graph: KustomizationGraph = { overlay: resolve(dir), kustomizations: [], files: new Map(), problems: [], component: false };
   const visited = new Set<string>();
   const pending: Array<{ node: WalkedKustomization; reference: KustomizationReference }> = [];
   const inside = (real: string) => real === realBoundary || real.startsWith(realBoundary + sep);
@@ -75,6 +77,7 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     graph.files.set(file, checked.real);
     const bytes = readFileSync(checked.real);
     const read = readKustomization(bytes);
+    if (visited.size === 1 && read.kind === 'Component') graph.component = true;
     for (const problem of read.problems) graph.problems.push({ file, line: problem.line, message: problem.message, fix: problem.fix });
     const node: WalkedKustomization = { dir: real, file, bytes, references: read.references, includes: new Map() };
     graph.kustomizations.push(node);

@@ -27,6 +27,8 @@ export interface KustomizationProblem {
 export interface ReadKustomization {
   references: KustomizationReference[];
   problems: KustomizationProblem[];
+  /** The file's `kind` (`Kustomization`, or `Component` for a kustomize Component), when it says one. */
+  kind?: string;
 }
 
 /** Real kustomization files are a few kilobytes. */
@@ -114,7 +116,8 @@ class Fields {
       }
       this.field(key, value);
     }
-    return { references: this.references, problems: this.problems };
+    const kind = typeof kustomization.kind === 'string' ? { kind: kustomization.kind } : {};
+    return { references: this.references, problems: this.problems, ...kind };
   }
 
   private field(key: string, value: unknown): void {

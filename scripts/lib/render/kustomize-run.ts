@@ -78,7 +78,7 @@ export function renderFailure(outcome: BoundedOutcome, run: RunContext): Finding
     case 'exited': {
       if (outcome.exitCode === 0 && outcome.signal === null) return undefined;
       const said = cleanKustomizeMessage(outcome.stderr, run.paths);
-      if (/out of memory|cannot allocate memory|failed to reserve|SIGXCPU|cpu time limit/i.test(said) || outcome.signal === 'SIGXCPU' || outcome.signal === 'SIGKILL') {
+      if (exhausted(outcome, said)) {
         return renderFinding(source, `kustomize ran out of memory or CPU time (limits: ${MAX_KUSTOMIZE_MEMORY_BYTES / 1024 ** 3} GiB of address space, the --timeout in CPU seconds)`, 'Look for YAML anchors and aliases or generated content that multiplies the size of the overlay.');
       }
       const status = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.exitCode}`;
@@ -87,18 +87,55 @@ export function renderFailure(outcome: BoundedOutcome, run: RunContext): Finding
   }
 }
 
+/**
+ * kustomize ran and refused the input (an exit status, no signal, no exhausted limit): the one kind of
+ * failure worth a second run on the overlay itself, whose error is then kustomize's own words about it.
+ */
+export function refusedInput(outcome: BoundedOutcome): boolean {
+  if (outcome.kind !== 'exited' || outcome.signal !== null || outcome.exitCode === 0) return false;
+  return !exhausted(outcome, outcome.stderr);
+}
+
+function exhausted(outcome: BoundedOutcome & { kind: 'exited' }, said: string): boolean {
+  return /out of memory|cannot allocate memory|failed to reserve|SIGXCPU|cpu time limit/i.test(said) || outcome.signal === 'SIGXCPU' || outcome.signal === 'SIGKILL';
+}
+
 export function renderFinding(source: string, message: string, fix = RENDER.fix): Finding {
   return { rule: RENDER.id, severity: 'error', message: `kustomize build failed: ${message}`, fix, source, file: source };
 }
 
-/** kubectl prefixes klog noise; the wrapper's and the machine's paths mean nothing to the user. */
+/** klog's header (`E1202 12:00:00.000000   123 file.go:12] `), which kubectl puts before every line it logs. */
+const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\s\]]+:\d+\] /;
+
+/**
+ * kustomize's message as the user would read it from `kustomize build`: without klog's headers, kubectl's
+ * `"command failed" err="…"` quoting or cobra's `Error: `, and with the wrapper's and the machine's paths
+ * replaced by what they mean to the user.
+ */
 export function cleanKustomizeMessage(stderr: string, paths: ReadonlyArray<readonly [string, string]>): string {
   const lines = stderr
     .split('\n')
-    .map((line) => line.replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=/, '').replace(/^Error: /, ''))
-    .filter((line) => line.trim() !== '');
-  const text = paths.reduce((message, [path, shown]) => message.replaceAll(path, shown), lines.join(' ')).replace(/^"(.*)"$/, '$1');
+    .map((line) => unquoteCommandFailed(line.replace(KLOG_HEADER, '')).replace(/^Error: /, ''))
+    .filter((line) => line.trim() !== '' && line !== ' >');
+  const text = paths.reduce((message, [path, shown]) => message.replaceAll(path, shown), lines.join(' '));
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
+
+/**
+ * kubectl logs `"command failed" err="<Go-quoted message>"`, or for a message of several lines
+ * `"command failed" err=<`, each line after a tab, then ` >`: the message is what kustomize said.
+ */
+function unquoteCommandFailed(line: string): string {
+  if (line === '"command failed" err=<') return '';
+  if (line.startsWith('\t')) return line.slice(1);
+  const match = /^"command failed" err=(".*")$/.exec(line);
+  if (!match) return line;
+  try {
+    // A Go-quoted string of printable text reads as a JSON string.
+    return JSON.parse(match[1]!) as string;
+  } catch {
+    return match[1]!.slice(1, -1);
+  }
 }
 
 function formatBytes(bytes: number): string {

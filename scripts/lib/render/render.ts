@@ -15,7 +15,7 @@ import { displayPath, inputFinding, repositoryBoundary } from '../sources/discov
 import { runBounded } from './bounded-process.ts';
 import { ImageOverrides } from './image-overrides.ts';
 import { trackTemporaryDirectory } from './interrupt.ts';
-import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, renderFailure, renderFinding } from './kustomize-run.ts';
+import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, refusedInput, renderFailure, renderFinding } from './kustomize-run.ts';
 import { resolveKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 import { OriginFiles } from './origin-files.ts';
 import { withOrigin } from './provenance.ts';
@@ -76,27 +76,38 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
   const untrack = trackTemporaryDirectory(wrapper);
   try {
     // The wrapper switches on origin annotations without touching the user's tree; kustomize refuses
-    // absolute resource paths, so it names the overlay relatively.
+    // absolute resource paths, so it names the overlay relatively. A Component is built as kustomize
+    // builds it alone: applied to nothing, which only `components:` allows (`resources:` refuses it).
     const realOverlay = realpathSync(overlay);
     const realRoot = realpathSync(root);
     const fromWrapper = relative(wrapper, realOverlay);
     await writeFile(
       join(wrapper, 'kustomization.yaml'),
-      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${graph.component ? 'components' : 'resources'}:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
     );
-    const outcome = await runBounded({
-      command: binary.command,
-      args: kustomizeArgs(binary, wrapper),
-      env: kustomizeEnv(process.env, wrapper),
-      timeoutMs,
-      maxStdoutBytes: maxOutputBytes,
-      maxMemoryBytes: MAX_KUSTOMIZE_MEMORY_BYTES,
-    });
+    const run = (dir: string) =>
+      runBounded({
+        command: binary.command,
+        args: kustomizeArgs(binary, dir),
+        env: kustomizeEnv(process.env, wrapper),
+        timeoutMs,
+        maxStdoutBytes: maxOutputBytes,
+        maxMemoryBytes: MAX_KUSTOMIZE_MEMORY_BYTES,
+      });
     const paths = [[fromWrapper, source], [realOverlay, source], [`${realRoot}${sep}`, ''], [wrapper, '<render>']] as const;
+    // Origin paths are relative to the directory kustomize built.
+    let built = wrapper;
+    let outcome = await run(built);
+    if (refusedInput(outcome)) {
+      // The wrapper's error wraps kustomize's own, and a build only the wrapper breaks must still render as
+      // `kustomize build` renders it: the same guarded run on the overlay itself, without origin annotations.
+      built = realOverlay;
+      outcome = await run(built);
+    }
     const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, source, paths });
     if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true, graph };
     const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
-    const context = { wrapper, root: realRoot, files: graph.files, origins: options.origins ?? new OriginFiles(), images: new ImageOverrides(overlay, root) };
+    const context = { wrapper: built, root: realRoot, files: graph.files, origins: options.origins ?? new OriginFiles(), images: new ImageOverrides(overlay, root) };
     let untrusted = 0;
     const resources = parsed.resources.map((resource) => {
       const traced = withOrigin(resource, context);

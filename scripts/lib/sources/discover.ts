@@ -1,6 +1,6 @@
 // Decides what to check: the repository's overlays and GitOps manifests by default, or the paths given.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { INPUT } from '../built-in-rules.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/graph.ts';
 import type { Finding, Source } from '../model.ts';
@@ -62,8 +62,10 @@ export function discoverPaths(paths: readonly string[], root: string): Discovery
       findings.push(inputFinding(given, `path does not exist: ${given}`, 'Check the path; give an overlay directory, a YAML file or - for standard input.'));
       continue;
     }
-    const kind = statSync(path).isDirectory() && isKustomization(path) ? 'kustomization' : 'manifests';
-    sources.push({ kind, name: displayPath(root, path) === path ? given : displayPath(root, path), path });
+    // A kustomization file given by name stands for its directory, which is what kustomize builds.
+    const target = KUSTOMIZATION_FILES.includes(basename(path)) && statSync(path).isFile() ? dirname(path) : path;
+    const kind = statSync(target).isDirectory() && isKustomization(target) ? 'kustomization' : 'manifests';
+    sources.push({ kind, name: displayPath(root, target) === target ? (target === path ? given : dirname(given)) : displayPath(root, target), path: target });
   }
   return { sources, findings };
 }
@@ -108,10 +110,11 @@ export function isInside(root: string, path: string): boolean {
   return real === realRoot || real.startsWith(realRoot + sep);
 }
 
-const YAML_FILE = /\.ya?ml$/i;
+/** What `kubectl apply -f DIR` reads: YAML and JSON files (a JSON file that is no Kubernetes object is data, see load.ts). */
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 export interface ManifestTree {
-  /** YAML files below the directory, sorted; Kustomize's own configuration files are not resources. */
+  /** YAML and JSON files below the directory, sorted; Kustomize's own configuration files are not resources. */
   files: string[];
   /** Symlinked directories that lead to a directory already read (a loop back to a parent, or a second link). */
   loops: string[];
@@ -156,7 +159,7 @@ export function manifestTree(dir: string, boundary: string): ManifestTree {
         }
         seen.add(real);
         subdirectories.push(path);
-      } else if (YAML_FILE.test(entry.name) && !KUSTOMIZATION_FILES.includes(entry.name)) files.push(path);
+      } else if (MANIFEST_FILE.test(entry.name) && !KUSTOMIZATION_FILES.includes(entry.name)) files.push(path);
     }
     for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]!);
   }

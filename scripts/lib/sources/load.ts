@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { kustomizationGraphView, type KustomizationGraphView } from '../kustomize/kustomization-graph.ts';
 import type { Finding, Resource, Source } from '../model.ts';
-import { appendAll } from '../model.ts';
+import { appendAll, isRecord } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
@@ -80,7 +80,10 @@ function readManifests(source: Source, root: string): Loaded {
       );
       continue;
     }
-    const parsed = parseResourcesFromBytes(readFileSync(file), { source: source.name, file: shown });
+    const bytes = readFileSync(file);
+    // Of a directory's JSON files only Kubernetes objects are manifests; the others are data (dashboards, app config).
+    if (file !== source.path && /\.json$/i.test(file) && !isKubernetesJson(bytes)) continue;
+    const parsed = parseResourcesFromBytes(bytes, { source: source.name, file: shown });
     appendAll(result.resources, parsed.resources);
     appendAll(result.findings, parsed.findings);
   }
@@ -90,6 +93,16 @@ function readManifests(source: Source, root: string): Loaded {
 /** YAML files below a directory inside `boundary` (default: its repository), sorted; Kustomize's own configuration files are not resources. */
 export function manifestFiles(dir: string, boundary = repositoryBoundary(process.cwd(), dir)): string[] {
   return manifestTree(dir, boundary).files;
+}
+
+/** A JSON file whose top level is an object naming an apiVersion and a kind, as kubectl requires of a manifest. */
+function isKubernetesJson(bytes: Buffer): boolean {
+  try {
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+  } catch {
+    return false;
+  }
 }
 
 function outsideFinding(source: string, file: string): Finding {
