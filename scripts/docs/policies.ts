@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configurableOf } from '../lib/rule-meta.ts';
+import { configurableOf, profileOf } from '../lib/rule-meta.ts';
 import { expected } from '../rules/options.ts';
 import { catalogue, type CatalogueEntry } from '../rules/registry.ts';
 
@@ -10,7 +10,7 @@ export const DOC_FILE = 'docs/policies.md';
 export const BEGIN_MARKER = '<!-- BEGIN GENERATED RULES: edit the rules and run `npm run docs`, not this table -->';
 export const END_MARKER = '<!-- END GENERATED RULES -->';
 
-type DocumentedRule = Pick<CatalogueEntry, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'mirrors' | 'options' | 'stage' | 'configurable'>;
+type DocumentedRule = Pick<CatalogueEntry, 'id' | 'severity' | 'kinds' | 'description' | 'fix' | 'equivalents' | 'mirrors' | 'options' | 'stage' | 'configurable' | 'profile'>;
 
 /** Where the check runs, and what the configuration may not change about it. */
 function stageCell(rule: DocumentedRule): string {
@@ -21,12 +21,13 @@ function stageCell(rule: DocumentedRule): string {
 
 /** The generated part of docs/policies.md: one table of the whole catalogue. */
 export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
-  const header = '| Rule | Stage | Severity | Kinds | Description | Fix | kube-linter | Polaris | Options |';
-  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const header = '| Rule | Stage | Profile | Severity | Kinds | Description | Fix | kube-linter | Polaris | Options |';
+  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = ruleList.map((rule) =>
     row([
       `\`${rule.id}\``,
       stageCell(rule),
+      profileOf(rule),
       rule.severity,
       rule.kinds.join(', '),
       describeRule(rule),
@@ -41,7 +42,7 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
   return [
     BEGIN_MARKER,
     '',
-    `${ruleList.length} rules. Stage: \`built-in\` checks run on every resource before the rules, \`source\` rules on the resources of one source, \`repository\` rules on every source at once, \`exemption\` findings are about exemption annotations.`,
+    `${ruleList.length} rules. Stage: \`built-in\` checks run on every resource before the rules, \`source\` rules on the resources of one source, \`repository\` rules on every source at once, \`exemption\` findings are about exemption annotations. Profile: the lowest \`--profile\` (or \`profile:\`) that runs the check; each of \`schema\`, \`baseline\`, \`restricted\`, \`all\` holds the ones before it ([Profiles](#profiles)).`,
     '',
     header,
     divider,

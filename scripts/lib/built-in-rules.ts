@@ -3,7 +3,7 @@
 import type { RuleMeta } from './rule-meta.ts';
 
 const builtIn = <Id extends string>(rule: Omit<RuleMeta, 'stage' | 'kinds'> & { id: Id; kinds?: readonly string[] }) =>
-  ({ stage: 'built-in', kinds: ['*'], ...rule }) as RuleMeta & { id: Id };
+  ({ stage: 'built-in', kinds: ['*'], profile: 'schema', ...rule }) as RuleMeta & { id: Id };
 
 export const INPUT = builtIn({
   id: 'input',

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Finding, Source } from './model.ts';
 import type { Baseline, PipelineOptions, RepositoryCheck } from './pipeline.ts';
 import type { RuleInfo } from './report/index.ts';
+import type { Profile } from './rule-meta.ts';
 import { customResourceValidator } from './check/crd-validator.ts';
 import { SchemaValidator, VENDORED_SCHEMAS } from './check/schema-validator.ts';
 import { resolveKubernetesVersion } from './cli/kubernetes-version.ts';
@@ -30,6 +31,8 @@ export interface ValidationRequest {
   root: string;
   /** `--config FILE`, relative to root; the default file is optional, an explicit one must exist. */
   config?: string;
+  /** `--profile`: overrides the configuration's `profile:` (default: the configuration's, else DEFAULT_PROFILE). */
+  profile?: Profile;
   schemaLocations?: readonly string[];
   crdPaths?: readonly string[];
   kubernetesVersion?: string;
@@ -65,7 +68,7 @@ export interface Validation {
 /** Reads the configuration and settles the Kubernetes version; a bad one is refused here, before any render. */
 export function createValidation(request: ValidationRequest): Validation {
   const { root } = request;
-  const config = loadConfig(request.config && resolve(root, request.config), root, request.warn);
+  const config = loadConfig(request.config && resolve(root, request.config), root, request.warn, request.profile);
   const locations = [...(request.schemaLocations ?? []).map((dir) => resolve(root, dir)), VENDORED_SCHEMAS];
   const kubernetesVersion = resolveKubernetesVersion(request.kubernetesVersion, locations);
   const cacheDir = request.schemaCache;

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { readBoundedFile, UnsafeFileError } from '../lib/bounded-file.ts';
 import { isRecord, type Severity } from '../lib/model.ts';
+import { configurableOf, inProfile, profileOf, PROFILES, type Profile } from '../lib/rule-meta.ts';
 import { readLayer, type LayerReader } from './config-layer.ts';
 import { catalogue } from './registry.ts';
 import { NO_EXTERNAL_OBJECTS, type ExternalObjects, type RuleSettings } from './rule.ts';
@@ -27,6 +28,11 @@ export interface SourceLayer extends SettingsLayer {
 }
 
 export interface RuleConfig extends SettingsLayer {
+  /**
+   * The checks that run unless a layer names them in `rules:` (PROFILES in lib/rule-meta.ts). Absent in a
+   * configuration built by hand, which then runs every check; the command fills it in (policies.ts loadConfig).
+   */
+  profile?: Profile;
   /** Applied in file order after the global layer; a later match wins. */
   sources: SourceLayer[];
   /** Old spellings accepted for one release, each `file:line: what to write instead`. */
@@ -48,7 +54,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const defaultRuleConfig: RuleConfig = { rules: {}, options: {}, sources: [] };
 
-const TOP_KEYS = ['rules', 'options', 'production', 'allowExemptions', 'external', 'repository', 'sources'] as const;
+const TOP_KEYS = ['profile', 'rules', 'options', 'production', 'allowExemptions', 'external', 'repository', 'sources'] as const;
 const SOURCE_KEYS = ['rules', 'options', 'production', 'allowExemptions', 'external'] as const;
 
 /**
@@ -100,6 +106,11 @@ export function parseRuleConfig(text: string, options: { file: string; knownRule
     global.repository = (document.repository as string).trim();
   }
 
+  if (document.profile !== undefined && !PROFILES.includes(document.profile as Profile)) {
+    fail(`profile must be one of ${PROFILES.join(', ')} (got ${JSON.stringify(document.profile)})`);
+  }
+  const profile = document.profile === undefined ? {} : { profile: document.profile as Profile };
+
   const sources: SourceLayer[] = [];
   if (document.sources !== undefined) {
     if (!isRecord(document.sources)) fail('sources must be a mapping from a source glob to its settings');
@@ -114,7 +125,7 @@ export function parseRuleConfig(text: string, options: { file: string; knownRule
       sources.push({ match, ...readLayer(value as Record<string, unknown>, ['sources', match], reader) });
     }
   }
-  return { ...global, sources, ...(reader.warnings.length > 0 ? { warnings: reader.warnings } : {}) };
+  return { ...global, ...profile, sources, ...(reader.warnings.length > 0 ? { warnings: reader.warnings } : {}) };
 }
 
 function rejectUnknownKeys(
@@ -136,7 +147,8 @@ export function configurableRuleIds(): string[] {
 /** Merges the global layer and every source layer whose glob matches, in file order. */
 export function resolveSettings(config: RuleConfig, source: string): ResolvedSettings {
   const layers: SettingsLayer[] = [config, ...config.sources.filter((layer) => sourceMatches(layer.match, source))];
-  const rules: Record<string, RuleSetting> = {};
+  // Checks beyond the profile are off unless a layer names them: a team turns on one rule before the next profile.
+  const rules: Record<string, RuleSetting> = config.profile === undefined ? {} : outsideProfile(config.profile);
   const options: RuleOptions = {};
   let production = false;
   let allowExemptions = true;
@@ -153,6 +165,11 @@ export function resolveSettings(config: RuleConfig, source: string): ResolvedSet
   }
   const repository = config.repository === undefined ? {} : { repository: config.repository };
   return { rules, allowExemptions, settings: { production, options, external, ...repository, ...(config.appSchemas ? { appSchemas: config.appSchemas } : {}) } };
+}
+
+function outsideProfile(profile: Profile): Record<string, RuleSetting> {
+  const off = catalogue.filter((entry) => configurableOf(entry) === 'all' && !inProfile(profileOf(entry), profile));
+  return Object.fromEntries(off.map((entry) => [entry.id, 'off' as const]));
 }
 
 /**

@@ -16,7 +16,7 @@ import { looksBlank } from '../lib/report/invisible.ts';
 export const EXEMPTION_PREFIX = 'ignore-check.openclaw.dev/';
 
 const exemptionRule = <Id extends string>(id: Id, severity: Severity, description: string, fix: string) =>
-  ({ id, severity, description, fix, kinds: ['*'], stage: 'exemption', exemptable: false }) as const satisfies RuleMeta;
+  ({ id, severity, description, fix, kinds: ['*'], stage: 'exemption', profile: 'schema', exemptable: false }) as const satisfies RuleMeta;
 
 /** Findings the engine makes itself about exemption annotations; configurable like any rule. */
 export const EXEMPTION_RULES = [

@@ -7,22 +7,33 @@ import { evaluateRules } from './engine.ts';
 import { configureBuiltInFindings } from './built-in-engine.ts';
 import { evaluateRepositoryRules } from './repository-engine.ts';
 import { formatRuleList } from './list.ts';
-import { catalogue } from './registry.ts';
+import { catalogue, type CatalogueEntry } from './registry.ts';
 import type { Baseline } from './rule.ts';
 import { ConfigError } from '../lib/cli/config-error.ts';
 import type { Finding, Source } from '../lib/model.ts';
+import { DEFAULT_PROFILE, type Profile } from '../lib/rule-meta.ts';
 import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../lib/pipeline.ts';
 import type { RuleInfo } from '../lib/report/index.ts';
 import { loadAppSchemas } from '../lib/app-config/load.ts';
 
 export { CONFIG_FILE, ConfigError, type RuleConfig };
 
-/** An explicit --config must exist; the default file is optional. */
+/**
+ * The configuration a command applies: an explicit --config must exist, the root's validate.config.yaml is
+ * optional (none: every default). The profile is `profile` (--profile) when given, else the file's, else
+ * DEFAULT_PROFILE.
+ */
 export function loadConfig(
   explicit: string | undefined,
   root: string,
   warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  profile?: Profile,
 ): RuleConfig {
+  const config = readConfig(explicit, root, warn);
+  return { ...config, profile: profile ?? config.profile ?? DEFAULT_PROFILE };
+}
+
+function readConfig(explicit: string | undefined, root: string, warn: (line: string) => void): RuleConfig {
   const file = explicit ? resolve(explicit) : join(root, CONFIG_FILE);
   if (!explicit && !existsSync(file)) return defaultRuleConfig;
   let config: RuleConfig;
@@ -81,10 +92,15 @@ function listedRules(): RuleInfo[] {
   return catalogue.map(({ id, description, fix, severity }) => ({ id, description, fix, severity }));
 }
 
+/** The catalogue as --list-rules prints it: with the lowest profile of each check. */
+function listedWithProfiles(): Array<RuleInfo & Pick<CatalogueEntry, 'profile'>> {
+  return catalogue.map(({ id, description, fix, severity, profile }) => ({ id, description, fix, severity, profile }));
+}
+
 export function ruleDescriptions(): RuleInfo[] {
   return listedRules();
 }
 
 export function ruleListing(): string {
-  return formatRuleList(listedRules());
+  return formatRuleList(listedWithProfiles());
 }

@@ -25,13 +25,16 @@ export interface CatalogueEntry extends RuleMeta {
 }
 
 function entries(stage: RuleStage, list: ReadonlyArray<Rule | RepositoryRule>): CatalogueEntry[] {
-  return list.map(({ id, severity, description, fix, kinds, equivalents, mirrors, options }) => ({
+  return list.map(({ id, severity, description, fix, kinds, equivalents, mirrors, options, profile }) => ({
     id,
     severity,
     description,
     fix,
     kinds,
     stage,
+    // A rule that names no profile: what mirrors an API server validation is refused by every cluster, so it
+    // belongs with the schemas; anything else is policy beyond Pod Security, which only `--profile all` runs.
+    profile: profile ?? (mirrors ? 'schema' : 'all'),
     ...(equivalents ? { equivalents } : {}),
     ...(mirrors ? { mirrors } : {}),
     ...(options ? { options } : {}),

@@ -27,7 +27,8 @@ let binary: Promise<KustomizeBinary> | undefined;
 
 export async function goldenReport(run: GoldenCase): Promise<string> {
   binary ??= resolveKustomize();
-  const validation = createValidation({ root: run.root, config: run.config, jobs: 2 });
+  // Every check, whatever the case's own configuration says: the stored reports guard every rule.
+  const validation = createValidation({ root: run.root, config: run.config, jobs: 2, profile: 'all' });
   const discovery = run.paths.length > 0 ? discoverPaths(run.paths, run.root) : discoverRepository(run.root);
   const report = await runPipeline(
     discovery.sources,

@@ -33,7 +33,8 @@ sources:
 
   it.each([
     ['rules: {image-digst: error}', 'validate.config.yaml: rules.image-digst: unknown rule id (see --list-rules)'],
-    ['rule: {image-digest: error}', 'validate.config.yaml: unknown key rule (allowed: rules, options, production, allowExemptions, external, repository, sources)'],
+    ['rule: {image-digest: error}', 'validate.config.yaml: unknown key rule (allowed: profile, rules, options, production, allowExemptions, external, repository, sources)'],
+    ['profile: strict', 'validate.config.yaml: profile must be one of schema, baseline, restricted, all (got "strict")'],
     ['rules: {image-digest: fatal}', 'validate.config.yaml: rules.image-digest must be off, warning or error (got "fatal")'],
     ['sources: {overlays/prod: {production: yes please}}', 'validate.config.yaml: sources.overlays/prod.production must be true or false'],
     ['sources: {overlays/prod: {severity: error}}', 'validate.config.yaml: unknown key sources.overlays/prod.severity (allowed: rules, options, production, allowExemptions, external)'],

@@ -24,15 +24,15 @@ describe('docs/policies.md', () => {
         options: { strict: { type: 'boolean', description: 'fail more' }, names: { type: 'strings', description: 'allowed names' } },
       },
     ]);
-    expect(section).toContain('| `a-rule` | source | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict` (true or false): fail more; `names` (a list of strings): allowed names |');
+    expect(section).toContain('| `a-rule` | source | all | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict` (true or false): fail more; `names` (a list of strings): allowed names |');
   });
 
   it('lists every built-in check and what the configuration may not change', () => {
     const section = renderPoliciesDoc(rules);
-    expect(section).toMatch(/^\| `schema` \| built-in \| error \|/m);
-    expect(section).toMatch(/^\| `render` \| built-in \(never off\) \| error \|/m);
-    expect(section).toMatch(/^\| `input` \| built-in \(not configurable\) \| error \|/m);
-    expect(section).toMatch(/^\| `exemption-reason` \| exemption \| error \|/m);
+    expect(section).toMatch(/^\| `schema` \| built-in \| schema \| error \|/m);
+    expect(section).toMatch(/^\| `render` \| built-in \(never off\) \| schema \| error \|/m);
+    expect(section).toMatch(/^\| `input` \| built-in \(not configurable\) \| schema \| error \|/m);
+    expect(section).toMatch(/^\| `exemption-reason` \| exemption \| schema \| error \|/m);
   });
 
   it('replaces only the generated part', () => {
@@ -45,13 +45,13 @@ describe('docs/policies.md', () => {
 });
 
 describe('--list-rules', () => {
-  it('prints id, severity and description in columns', () => {
+  it('prints id, severity, lowest profile and description in columns', () => {
     const text = formatRuleList([
-      { id: 'short', severity: 'error', description: 'One.' },
+      { id: 'short', severity: 'error', description: 'One.', profile: 'baseline' },
       { id: 'a-longer-id', severity: 'warning', description: 'Two.' },
     ]);
     expect(text).toBe(
-      ['RULE         SEVERITY  DESCRIPTION', 'short        error     One.', 'a-longer-id  warning   Two.', ''].join('\n'),
+      ['RULE         SEVERITY  PROFILE   DESCRIPTION', 'short        error     baseline  One.', 'a-longer-id  warning   all       Two.', ''].join('\n'),
     );
   });
 });

@@ -80,7 +80,8 @@ afterAll(() => {
 describe('kustomization files read by the GitOps rules', () => {
   it('a whole validate run over links out of the repository and to /dev/zero finishes, and quotes nothing outside', async () => {
     const discovery = discoverRepository(root);
-    const validation = createValidation({ root, ignoreMissingSchemas: true, schemaCache: false });
+    // Every check: the GitOps rules must run over the links (the default profile leaves them out).
+    const validation = createValidation({ root, ignoreMissingSchemas: true, schemaCache: false, profile: 'all' });
     const report: Report = await runPipeline(discovery.sources, validation.pipelineOptions({ binary: await resolveKustomize() }), discovery.findings);
     // The attack reached the rules: the linked overlay was refused, and the GitOps rules ran over the rest.
     expect(report.findings.some((finding) => finding.source === 'overlays/app' && finding.severity === 'error')).toBe(true);

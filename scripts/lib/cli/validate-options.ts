@@ -3,6 +3,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
+import { PROFILES, type Profile } from '../rule-meta.ts';
 
 import { UsageError, parseCommandLine } from './command-line.ts';
 
@@ -16,6 +17,8 @@ export interface ValidateOptions {
   crdPaths: string[];
   ignoreMissingSchemas: boolean;
   config?: string;
+  /** --profile: overrides the configuration's `profile:`. */
+  profile?: Profile;
   baseline?: string;
   listRules: boolean;
   quiet: boolean;
@@ -38,6 +41,8 @@ Options:
   --crd PATH                  validate custom resources with the CRDs in PATH (file or directory); repeatable
   --ignore-missing-schemas    a resource without a schema is a warning, not an error
   --config FILE               rule configuration (default: validate.config.yaml when present)
+  --profile PROFILE           checks to apply: schema, baseline, restricted or all (default: the
+                              configuration's profile, else baseline)
   --baseline REF              compare with the render at git REF (selector changes)
   --list-rules                print the rules and exit
   --quiet                     print findings only (no progress, no summary)
@@ -61,6 +66,7 @@ export function parseValidateOptions(argv: readonly string[], cwd = process.cwd(
       crd: { type: 'string', multiple: true, default: [] },
       'ignore-missing-schemas': { type: 'boolean', default: false },
       config: { type: 'string' },
+      profile: { type: 'string' },
       baseline: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -77,6 +83,9 @@ export function parseValidateOptions(argv: readonly string[], cwd = process.cwd(
   if (values['kubernetes-version'] !== undefined && !/^v?\d+\.\d+(\.\d+)?$/.test(values['kubernetes-version'])) {
     throw new UsageError(`--kubernetes-version must look like 1.36, got "${values['kubernetes-version']}"`);
   }
+  if (values.profile !== undefined && !PROFILES.includes(values.profile as Profile)) {
+    throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${values.profile}"`);
+  }
   return {
     paths: positionals,
     format,
@@ -86,6 +95,7 @@ export function parseValidateOptions(argv: readonly string[], cwd = process.cwd(
     crdPaths: values.crd as string[],
     ignoreMissingSchemas: values['ignore-missing-schemas'] as boolean,
     config: values.config,
+    profile: values.profile as Profile | undefined,
     baseline: values.baseline,
     listRules: values['list-rules'] as boolean,
     quiet: values.quiet as boolean,

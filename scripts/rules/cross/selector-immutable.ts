@@ -45,6 +45,8 @@ export const selectorImmutable: RepositoryRule = {
   scope: 'repository',
   id: 'selector-immutable',
   severity: 'error',
+  // The API server itself refuses the change (the field is immutable): an API check, in every profile.
+  profile: 'schema',
   description:
     'The spec.selector of a Deployment, StatefulSet, DaemonSet or Job is unchanged from the render at the baseline (it is immutable); compared only with --baseline REF.',
   fix: 'Keep the old selector (add new labels to the pod template only), or rename the workload so it is replaced instead of updated.',

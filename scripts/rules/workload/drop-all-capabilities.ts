@@ -8,6 +8,8 @@ const ADDABLE = new Set(['NET_BIND_SERVICE']);
 export const dropAllCapabilities: Rule = {
   id: 'drop-all-capabilities',
   severity: 'error',
+  // Pod Security Standards, restricted level.
+  profile: 'restricted',
   description: 'Every container drops ALL capabilities and adds back none but NET_BIND_SERVICE.',
   fix: 'Set securityContext.capabilities.drop: ["ALL"] and remove every added capability except NET_BIND_SERVICE.',
   kinds: WORKLOAD_KINDS,

@@ -10,6 +10,8 @@ const NAMESPACES = {
 export const noHostNamespaces: Rule = {
   id: 'no-host-namespaces',
   severity: 'error',
+  // Pod Security Standards, baseline level.
+  profile: 'baseline',
   description: "No pod shares the node's network, PID or IPC namespace (PSS baseline).",
   fix: 'Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).',
   kinds: WORKLOAD_KINDS,

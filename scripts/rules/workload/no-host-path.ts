@@ -5,6 +5,8 @@ import { isRecord, listAt } from '../lib/read.ts';
 export const noHostPath: Rule = {
   id: 'no-host-path',
   severity: 'error',
+  // Pod Security Standards, baseline level.
+  profile: 'baseline',
   description: 'No pod mounts a hostPath volume (PSS baseline).',
   fix: 'Use a PersistentVolumeClaim, emptyDir, ConfigMap or Secret instead of a directory of the node.',
   kinds: WORKLOAD_KINDS,

@@ -5,6 +5,8 @@ import { isRecord, listAt } from '../lib/read.ts';
 export const noHostPort: Rule = {
   id: 'no-host-port',
   severity: 'error',
+  // Pod Security Standards, baseline level.
+  profile: 'baseline',
   description: 'No container binds a hostPort (PSS baseline): it ties the pod to a node port and limits scheduling.',
   fix: 'Remove hostPort and expose the container through a Service.',
   kinds: WORKLOAD_KINDS,

@@ -6,6 +6,8 @@ import { containerSecurityContext, containerViolation, isWindowsPod, visitContai
 export const noPrivilegeEscalation: Rule = {
   id: 'no-privilege-escalation',
   severity: 'error',
+  // Pod Security Standards, restricted level.
+  profile: 'restricted',
   description: 'Every container, init and ephemeral ones included, sets allowPrivilegeEscalation: false explicitly.',
   fix: 'Set securityContext.allowPrivilegeEscalation: false on every container (it cannot be set on the pod).',
   kinds: WORKLOAD_KINDS,

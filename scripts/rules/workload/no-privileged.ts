@@ -4,6 +4,8 @@ import { containerSecurityContext, containerViolation, visitContainers, WORKLOAD
 export const noPrivileged: Rule = {
   id: 'no-privileged',
   severity: 'error',
+  // Pod Security Standards, baseline level.
+  profile: 'baseline',
   description: 'No container runs privileged (PSS baseline).',
   fix: 'Remove securityContext.privileged: true; grant the one capability the container needs instead, with an exemption.',
   kinds: WORKLOAD_KINDS,

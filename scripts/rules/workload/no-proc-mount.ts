@@ -5,6 +5,8 @@ import { containerSecurityContext, containerViolation, usesUserNamespace, visitC
 export const noProcMount: Rule = {
   id: 'no-proc-mount',
   severity: 'error',
+  // Pod Security Standards, baseline level.
+  profile: 'baseline',
   description: 'No container unmasks /proc: procMount is unset or Default (PSS baseline).',
   fix: 'Remove securityContext.procMount or set it to Default.',
   kinds: WORKLOAD_KINDS,

@@ -19,6 +19,8 @@ const ALLOWED = new Set<string>(RESTRICTED_VOLUME_TYPES);
 export const restrictedVolumeTypes: Rule = {
   id: 'restricted-volume-types',
   severity: 'error',
+  // Pod Security Standards, restricted level.
+  profile: 'restricted',
   description: `Pods use only the volume types PSS "restricted" allows: ${RESTRICTED_VOLUME_TYPES.join(', ')}.`,
   fix: 'Replace the volume with a PersistentVolumeClaim (for storage) or one of the allowed types.',
   kinds: WORKLOAD_KINDS,

@@ -22,6 +22,8 @@ const OPTIONS = {
 export const runAsNonRoot: Rule = {
   id: 'run-as-non-root',
   severity: 'error',
+  // Pod Security Standards, restricted level.
+  profile: 'restricted',
   description:
     'Containers cannot run as root: runAsNonRoot true (or a non-zero runAsUser) on the pod or every container, never runAsNonRoot false or runAsUser 0.',
   fix: 'Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod; remove any false or 0 on containers.',

@@ -17,6 +17,8 @@ const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);
 export const seccompProfile: Rule = {
   id: 'seccomp-profile',
   severity: 'error',
+  // Pod Security Standards, restricted level.
+  profile: 'restricted',
   description: 'The pod, or every container, uses the RuntimeDefault or Localhost seccomp profile; none is Unconfined.',
   fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
   kinds: WORKLOAD_KINDS,

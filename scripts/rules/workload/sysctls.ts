@@ -23,6 +23,8 @@ const SAFE = new Set<string>(SAFE_SYSCTLS);
 export const sysctls: Rule = {
   id: 'sysctls',
   severity: 'error',
+  // Pod Security Standards, baseline level.
+  profile: 'baseline',
   description: 'Pods set only the sysctls PSS baseline considers safe (namespaced and isolated from other pods).',
   fix: 'Remove the sysctl from securityContext.sysctls, or set it on the node instead.',
   kinds: WORKLOAD_KINDS,
