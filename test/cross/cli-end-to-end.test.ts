@@ -22,7 +22,7 @@ const BROKEN: Record<string, string> = {
   'rwo-multi-attach': 'rwo-three-replicas',
   'service-account-exists': 'service-account-missing',
   'servicemonitor-target': 'servicemonitor-port-unknown',
-  'prometheus-rule-label': 'rule-unbalanced-expr',
+  'prometheus-rule-label': 'prometheus-selects-some',
   'networkpolicy-selector': 'policy-selects-nothing-gateway-isolated',
   'namespace-consistency': 'resource-in-other-namespace',
 };

@@ -3,7 +3,6 @@ import { buildIndex } from '../../scripts/rules/resource-index.ts';
 import { NO_EXTERNAL_OBJECTS } from '../../scripts/rules/rule.ts';
 import { crossRules } from '../../scripts/rules/cross/index.ts';
 import { parseIntOrPercent, scaled } from '../../scripts/rules/cross/lib/int-or-percent.ts';
-import { imbalance } from '../../scripts/rules/cross/lib/balanced.ts';
 import { labelSelector, mapSelector, matches } from '../../scripts/rules/cross/lib/selectors.ts';
 
 describe('label selectors', () => {
@@ -36,14 +35,6 @@ describe('int-or-percent', () => {
     expect(scaled(quarter, 1, false)).toBe(0);
     expect(scaled(parseIntOrPercent(2)!, 10, true)).toBe(2);
     expect(parseIntOrPercent('a lot')).toBeUndefined();
-  });
-});
-
-describe('balanced expressions', () => {
-  it('finds unclosed brackets, stray closers and open quotes', () => {
-    expect(imbalance('sum(rate(x[5m]))')).toBeUndefined();
-    expect(imbalance('sum(x))')).toBe('unexpected ")" at offset 6');
-    expect(imbalance('x{job="a}')).toBe('unterminated " string from offset 6');
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { prometheusRuleLabel } from '../../scripts/rules/cross/prometheus-rule-label.ts';
 import { serviceMonitorTarget } from '../../scripts/rules/cross/servicemonitor-target.ts';
 import { check, reportedOn, severityOf } from './fixtures.ts';
 
@@ -33,34 +32,5 @@ describe('servicemonitor-target', () => {
     expect(rest).toEqual([]);
     expect(violation.path).toBe('/spec/podMetricsEndpoints/0/port');
     expect(violation.message).toBe('PodMonitor openclaw/gateway podMetricsEndpoint port "http-metrics" is not a container port name of Deployment gateway');
-  });
-});
-
-describe('prometheus-rule-label', () => {
-  it('accepts a labelled rule whose expressions balance (quotes and comments may hold brackets)', () => {
-    expect(check(prometheusRuleLabel, 'rules-labelled-and-balanced')).toEqual([]);
-  });
-
-  it('reports an unbalanced expr with its group and alert name', () => {
-    const [violation, ...rest] = check(prometheusRuleLabel, 'rule-unbalanced-expr');
-    expect(rest).toEqual([]);
-    expect(severityOf(prometheusRuleLabel, violation)).toBe('error');
-    expect(violation.path).toBe('/spec/groups/0/rules/0/expr');
-    expect(violation.message).toBe('PrometheusRule openclaw/gateway group "gateway" alert GatewayErrors: expr is not balanced (unclosed "(" at offset 3)');
-  });
-
-  it('reports a monitor without the label the Prometheus instance selects', () => {
-    const [violation, ...rest] = check(prometheusRuleLabel, 'monitor-without-release-label');
-    expect(rest).toEqual([]);
-    expect(violation.path).toBe('/metadata/labels');
-    expect(violation.message).toBe(
-      'ServiceMonitor openclaw/gateway lacks release: prometheus, which the Prometheus instance selects (release: prometheus): it will not be loaded',
-    );
-  });
-
-  it('reads the selector from options', () => {
-    const options = { 'prometheus-rule-label': { selector: { app: 'gateway' } } };
-    expect(check(prometheusRuleLabel, 'monitor-without-release-label', options)).toEqual([]);
-    expect(check(prometheusRuleLabel, 'rules-labelled-and-balanced', options)[0].message).toContain('lacks app: gateway');
   });
 });
