@@ -24,7 +24,7 @@ const BROKEN: Record<string, string> = {
   'servicemonitor-target': 'servicemonitor-port-unknown',
   'prometheus-rule-label': 'prometheus-selects-some',
   'networkpolicy-selector': 'policy-selects-nothing-gateway-isolated',
-  'namespace-consistency': 'resource-in-other-namespace',
+  'namespace-consistency': 'namespaces-that-cannot-line-up',
 };
 
 /** Overlays written as users write them, each breaking one link. */

@@ -1,9 +1,16 @@
+// Only what is a mistake wherever the render is applied: a binding subject that names the namespace of no
+// ServiceAccount the render holds under that name (while it holds one elsewhere), and an object without
+// namespace that a namespaced workload refers to by name. A resource merely "outside the source's namespace"
+// is not reported: kube-system RoleBindings, monitors across namespaces, sources with several Namespaces and
+// cluster-scoped custom resources are all correct (see docs/policies.md).
 import type { Resource } from '../../lib/model.ts';
 import { optionsOf, type OptionSpecs } from '../options.ts';
-import type { Rule, Violation } from '../rule.ts';
-import { describe, listAt, nameOf, namespaceOf, recordAt, stringAt, stringList } from './lib/values.ts';
+import type { Rule, RuleContext, Violation } from '../rule.ts';
+import { configReferences } from './lib/references.ts';
+import { listsName } from './lib/outside-render.ts';
+import { describe, listAt, nameOf, namespaceOf, stringAt } from './lib/values.ts';
 
-/** Kinds without a namespace; everything else (custom resources included) is treated as namespaced. */
+/** Kinds without a namespace; the GitOps rules read this list. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
   'IngressClass', 'GatewayClass', 'PriorityClass', 'RuntimeClass', 'ClusterIssuer', 'ClusterSecretStore',
@@ -12,92 +19,72 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'ClusterPolicy', 'ClusterImagePolicy',
 ]);
 
-/** The namespace the source is for: the one Namespace it renders, else the most common explicit namespace. */
-export function expectedNamespace(resources: readonly Resource[]): string | undefined {
-  const namespaces = resources.filter((r) => r.object.kind === 'Namespace').map(nameOf);
-  if (namespaces.length === 1) return namespaces[0];
-  const counts = new Map<string, number>();
-  for (const resource of resources) {
-    const namespace = namespaceOf(resource);
-    if (namespace && !CLUSTER_SCOPED_KINDS.has(resource.object.kind)) counts.set(namespace, (counts.get(namespace) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [namespace, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = namespace;
-  return best;
-}
-
-interface NamespaceReference {
-  path: string;
-  /** Undefined: the reference names no namespace at all (a subject without one, a selector of any). */
-  namespace: string | undefined;
-  what: string;
-}
-
-/** Where objects point into other namespaces by name: binding subjects and monitors' namespace selectors. */
-function namespaceReferences(resource: Resource): NamespaceReference[] {
-  const { kind } = resource.object;
-  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
-    return listAt(resource.object, 'subjects').flatMap((subject, index) =>
-      stringAt(subject, 'kind') === 'ServiceAccount'
-        ? [{ path: `/subjects/${index}`, namespace: stringAt(subject, 'namespace'), what: `subject ServiceAccount "${stringAt(subject, 'name') ?? ''}"` }]
-        : [],
-    );
-  }
-  if (kind === 'ServiceMonitor' || kind === 'PodMonitor') {
-    const selector = recordAt(resource.object, 'spec', 'namespaceSelector');
-    if (selector?.any === true) return [{ path: '/spec/namespaceSelector/any', namespace: undefined, what: 'namespaceSelector any: true' }];
-    return stringList(selector?.matchNames).map((namespace, index) => ({
-      path: `/spec/namespaceSelector/matchNames/${index}`,
-      namespace,
-      what: 'namespaceSelector',
-    }));
-  }
-  return [];
-}
-
 const OPTIONS = {
-  allow: { type: 'strings', description: 'namespaces besides the source namespace that resources may be in or refer to' },
+  allow: { type: 'strings', description: 'namespaces that binding subjects may name without a ServiceAccount of the render there' },
 } as const satisfies OptionSpecs;
+
+/** Binding subjects naming a ServiceAccount in a namespace where the render has none, though it has one elsewhere. */
+function strayedSubjects(context: RuleContext, allowed: ReadonlySet<string>): Violation[] {
+  const accounts = new Map<string, Array<string | undefined>>();
+  for (const account of context.index.byKind('ServiceAccount')) {
+    accounts.set(nameOf(account), [...(accounts.get(nameOf(account)) ?? []), namespaceOf(account)]);
+  }
+  const out: Violation[] = [];
+  for (const binding of [...context.index.byKind('RoleBinding'), ...context.index.byKind('ClusterRoleBinding')]) {
+    listAt(binding.object, 'subjects').forEach((subject, s) => {
+      const name = stringAt(subject, 'name');
+      if (stringAt(subject, 'kind') !== 'ServiceAccount' || !name) return;
+      // RBAC reads a RoleBinding subject without namespace as the binding's own namespace.
+      const namespace = stringAt(subject, 'namespace') ?? (binding.object.kind === 'RoleBinding' ? namespaceOf(binding) : undefined);
+      const found = accounts.get(name);
+      if (!namespace || !found || found.includes(namespace) || allowed.has(namespace)) return;
+      if (listsName(context.settings.external.serviceAccounts, name, namespace)) return;
+      out.push({
+        resource: binding,
+        path: stringAt(subject, 'namespace') ? `/subjects/${s}/namespace` : `/subjects/${s}`,
+        message: `${describe(binding)} subject ServiceAccount ${namespace}/${name} is not in the render, which has ServiceAccount ${found.map((ns) => `${ns ?? '(no namespace)'}/${name}`).join(', ')}: the binding grants nothing to that one (if ${namespace}/${name} exists outside the render, list it under external.serviceAccounts)`,
+      });
+    });
+  }
+  return out;
+}
+
+/** Objects without namespace that a workload with an explicit namespace refers to by name. */
+function unplacedReferences(context: RuleContext): Violation[] {
+  const out: Violation[] = [];
+  const reported = new Set<Resource>();
+  const references = [
+    ...configReferences(context).map((ref) => ({ workload: ref.workload, kind: ref.kind as string, name: ref.name })),
+    ...context.index.workloads.flatMap((workload) => {
+      const name = stringAt(workload.template.spec, 'serviceAccountName') ?? stringAt(workload.template.spec, 'serviceAccount');
+      return name ? [{ workload, kind: 'ServiceAccount', name }] : [];
+    }),
+  ];
+  for (const { workload, kind, name } of references) {
+    if (!workload.namespace || context.index.find(kind, name, workload.namespace)) continue;
+    const unplaced = context.index.find(kind, name, undefined);
+    if (!unplaced || reported.has(unplaced)) continue;
+    reported.add(unplaced);
+    out.push({
+      resource: unplaced,
+      path: '/metadata',
+      message: `${describe(unplaced)} sets no namespace, but ${describe(workload.resource)} refers to it from namespace ${workload.namespace}: applied to any other namespace, the reference breaks`,
+    });
+  }
+  return out;
+}
 
 export const namespaceConsistency: Rule = {
   id: 'namespace-consistency',
   severity: 'warning',
   description:
-    'Every namespaced resource of a source is in the namespace the source is for (the Namespace it renders, else the most common one), and references into other namespaces (ServiceAccount subjects of bindings, monitors\' namespaceSelector) name a namespace and one listed in options.allow; a source that sets no namespace at all is fine: the deployer (Flux targetNamespace, kubectl -n) decides. Cluster-scoped kinds are skipped.',
-  fix: "Set the overlay's kustomization namespace (or the resource's metadata.namespace) to the source's namespace, or list the other namespace under allow in the configuration.",
+    "Namespaces that cannot line up wherever the render is applied: a RoleBinding or ClusterRoleBinding subject names a ServiceAccount in a namespace where the render has none of that name while it has one in another (not reported for namespaces under options.allow or ServiceAccounts under external.serviceAccounts), and an object without namespace is referred to by a workload that sets one. Resources in other namespaces than the rest (kube-system RoleBindings, monitors, several Namespaces, cluster-scoped custom resources) are not mistakes and are not reported.",
+  fix: 'Set the subject namespace to that of the ServiceAccount it means, and give a referenced object the namespace of the workload that refers to it (metadata.namespace or the kustomization namespace).',
   kinds: ['*'],
   equivalents: {},
   options: OPTIONS,
   check(context) {
-    const expected = expectedNamespace(context.resources);
-    if (expected === undefined) return [];
     const allowed = new Set(optionsOf(context.settings, 'namespace-consistency', OPTIONS).allow ?? []);
-    const violations: Violation[] = [];
-    for (const resource of context.resources) {
-      if (CLUSTER_SCOPED_KINDS.has(resource.object.kind)) continue;
-      const namespace = namespaceOf(resource);
-      if (namespace === expected || (namespace && allowed.has(namespace))) continue;
-      violations.push({
-        resource,
-        path: namespace ? '/metadata/namespace' : '/metadata',
-        message: namespace
-          ? `${describe(resource)} is in namespace ${namespace}, but the source is for namespace ${expected}`
-          : `${describe(resource)} sets no namespace while the source is for namespace ${expected}: it lands wherever the deployer points`,
-      });
-    }
-    // A reference across namespaces is fine when it is deliberate: written out, and allowed in the configuration.
-    for (const resource of context.resources) {
-      for (const reference of namespaceReferences(resource)) {
-        if (reference.namespace === expected || (reference.namespace && allowed.has(reference.namespace))) continue;
-        violations.push({
-          resource,
-          path: reference.path,
-          message: reference.namespace
-            ? `${describe(resource)} ${reference.what} refers to namespace ${reference.namespace}, outside the source's namespace ${expected}, and it is not listed under allow`
-            : `${describe(resource)} ${reference.what} names no namespace: say which one (the source's is ${expected})`,
-        });
-      }
-    }
-    return violations;
+    return [...strayedSubjects(context, allowed), ...unplacedReferences(context)];
   },
 };
