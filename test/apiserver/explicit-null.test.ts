@@ -1,6 +1,9 @@
 // `field: null` is accepted by the API server (decoding leaves the field at its zero value), so the schema check
 // must not report it, while a null that leaves a required field missing is still reported.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readCrdPaths } from '../../scripts/lib/check/crd-files.ts';
+import { CrdSchemas } from '../../scripts/lib/check/crd-schemas.ts';
 import { withoutNullFields } from '../../scripts/lib/check/explicit-null.ts';
 import { checkResources } from '../../scripts/lib/check/resource-checks.ts';
 import { SchemaValidator, VENDORED_SCHEMAS } from '../../scripts/lib/check/schema-validator.ts';
@@ -8,9 +11,12 @@ import { parseResources } from '../../scripts/lib/parse/resources.ts';
 
 const validator = new SchemaValidator({ locations: [VENDORED_SCHEMAS], kubernetesVersion: '1.36.0' });
 
+// A custom resource is checked against its CRD: the test data's Widget (spec.size required, spec.mode an enum).
+const withWidgets = CrdSchemas.over(validator, readCrdPaths([join(import.meta.dirname, '..', 'fixtures', 'crds', 'widgets')]));
+
 function schemaFindings(yaml: string) {
   const { resources } = parseResources(yaml, { source: 'null.yaml', file: 'null.yaml' });
-  return checkResources(resources, { validator, kubernetesVersion: '1.36.0', ignoreMissingSchemas: false }).map((finding) => ({
+  return checkResources(resources, { validator: withWidgets, kubernetesVersion: '1.36.0', ignoreMissingSchemas: false }).map((finding) => ({
     rule: finding.rule,
     path: finding.path,
     message: finding.message,
@@ -56,6 +62,13 @@ spec:
       containers: [{name: app, image: app:1.0.0}]
 `;
     expect(schemaFindings(yaml)).toEqual([{ rule: 'schema', path: '/spec', message: 'missing required field "selector" in spec' }]);
+  });
+
+  it('passes a null on a custom resource field that is not nullable (a structural schema prunes it)', () => {
+    expect(schemaFindings('apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3, mode: null}\n')).toEqual([]);
+    expect(schemaFindings('apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: null}\n').map((finding) => finding.message)).toEqual([
+      'missing required field "size" in spec',
+    ]);
   });
 
   it('still reports other errors of an object that has nulls', () => {
