@@ -2,6 +2,8 @@
 // the API server: the PodSpec it defaults to has no containers. Mirrors k8s.io/kubernetes
 // pkg/apis/core/validation ValidatePodTemplateSpec → ValidatePodSpec (containers: "Required value") and
 // ValidatePodTemplateSpec's refusal of ephemeral containers in a template, and ValidatePodCreate's on a new Pod.
+// ValidateStatefulSetSpec does not validate its template's PodSpec: such a StatefulSet is stored, and each pod
+// it then creates is refused, which the messages say.
 import { isRecord, pointer } from '../../lib/model.ts';
 import { listAt, valueAt } from '../lib/read.ts';
 import type { Rule, Violation } from '../rule.ts';
@@ -28,11 +30,11 @@ export const podSpec: Rule = {
       const spec = template.spec;
       const where = kind === 'Pod' ? 'the Pod has no spec' : `the pod template (${templatePath.join('.')}) has no spec`;
       if (!isRecord(spec)) {
-        violations.push(violation(resource, templatePath.length === 0 ? '' : pointer(...templatePath), `${where}: it would run no container, and the API server refuses it`));
+        violations.push(violation(resource, templatePath.length === 0 ? '' : pointer(...templatePath), `${where}: it would run no container, and ${refuser(kind)}`));
         continue;
       }
       if (Array.isArray(spec.containers) && spec.containers.length === 0) {
-        violations.push(violation(resource, `${specPath}/containers`, `spec.containers is empty; the API server requires at least one container`));
+        violations.push(violation(resource, `${specPath}/containers`, `spec.containers is empty, and ${refuser(kind)}: a pod needs at least one container`));
       }
       if (listAt(spec, 'ephemeralContainers').length > 0) {
         const reason = kind === 'Pod' ? 'cannot be set when a Pod is created' : 'are not allowed in a pod template';
@@ -42,3 +44,8 @@ export const podSpec: Rule = {
     return violations;
   },
 };
+
+/** Who says no: the API server refuses the object, or for a StatefulSet (stored unchecked) each pod it creates. */
+function refuser(kind: string): string {
+  return kind === 'StatefulSet' ? 'the API server refuses every pod the StatefulSet creates' : 'the API server refuses it';
+}
