@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
 import { renderPoliciesDoc } from '../../scripts/docs/policies.ts';
+import { createValidation } from '../../scripts/lib/validation.ts';
 import { apiServerRules } from '../../scripts/rules/apiserver/index.ts';
 import { defaultRuleConfig } from '../../scripts/rules/config.ts';
 import { evaluateRules } from '../../scripts/rules/engine.ts';
@@ -73,6 +74,18 @@ describe('API-server rules', () => {
       evaluateRules(resources, { source: 's', config: defaultRuleConfig, rules: apiServerRules, kubernetesVersion }).map((finding) => finding.rule);
     expect(run('1.34.0')).toEqual([]);
     expect(run('1.35')).toEqual(['update-strategy']);
+  });
+
+  it('gets the target version from --kubernetes-version through the run wiring', () => {
+    const { resources } = loadFixture('update-strategy', 'before-1.35.yaml');
+    const source = { kind: 'manifests' as const, name: 'statefulset.yaml', path: '/dev/null' };
+    const run = (kubernetesVersion: string) =>
+      createValidation({ root: join(import.meta.dirname, '..', '..'), kubernetesVersion })
+        .pipelineOptions()
+        .checks!.flatMap((check) => check(resources, source))
+        .filter((finding) => finding.rule === 'update-strategy');
+    expect(run('1.34')).toEqual([]);
+    expect(run('1.36').map((finding) => finding.path)).toEqual(['/spec/updateStrategy/rollingUpdate/maxUnavailable']);
   });
 
   it('measures the annotations of one object against 256 KiB', () => {
