@@ -98,7 +98,23 @@ function serviceInfo(resource: Resource): ServiceInfo {
   return { resource, name: nameOf(resource), namespace: namespaceOf(resource), selector, ports: servicePorts(resource), externalName };
 }
 
+/**
+ * A KEDA ScaledObject scales like the HPA it makes: target kind defaults to Deployment, maxReplicaCount to 100;
+ * that HPA's floor is at least 1 (KEDA itself takes an idle workload to 0, with no pod left to evict).
+ */
+function scaledObjectInfo(resource: Resource): HpaInfo {
+  return {
+    resource,
+    namespace: namespaceOf(resource),
+    targetKind: stringAt(resource.object, 'spec', 'scaleTargetRef', 'kind') ?? 'Deployment',
+    targetName: stringAt(resource.object, 'spec', 'scaleTargetRef', 'name'),
+    minReplicas: Math.max(numberAt(resource.object, 'spec', 'minReplicaCount') ?? 0, 1),
+    maxReplicas: numberAt(resource.object, 'spec', 'maxReplicaCount') ?? 100,
+  };
+}
+
 function hpaInfo(resource: Resource): HpaInfo {
+  if (resource.object.kind === 'ScaledObject') return scaledObjectInfo(resource);
   return {
     resource,
     namespace: namespaceOf(resource),
@@ -107,6 +123,12 @@ function hpaInfo(resource: Resource): HpaInfo {
     minReplicas: numberAt(resource.object, 'spec', 'minReplicas') ?? 1,
     maxReplicas: numberAt(resource.object, 'spec', 'maxReplicas'),
   };
+}
+
+/** HorizontalPodAutoscalers and KEDA ScaledObjects (keda.sh), which make one. */
+function isScaler(resource: Resource): boolean {
+  const { kind, apiVersion } = resource.object;
+  return kind === 'HorizontalPodAutoscaler' || (kind === 'ScaledObject' && String(apiVersion ?? '').startsWith('keda.sh/'));
 }
 
 export function buildRelations(resources: readonly Resource[], templates: readonly PodTemplate[]): Relations {
@@ -120,7 +142,7 @@ export function buildRelations(resources: readonly Resource[], templates: readon
     addedLabels: controllerLabels({ kind: template.resource.object.kind, name: nameOf(template.resource) }),
   }));
   const services = resources.filter((r) => r.object.kind === 'Service').map(serviceInfo);
-  const hpas = resources.filter((r) => r.object.kind === 'HorizontalPodAutoscaler').map(hpaInfo);
+  const hpas = resources.filter(isScaler).map(hpaInfo);
   const ports = new Map<Workload, ContainerPort[]>();
   // Lookups by key and memoised selections keep rules linear when thousands of resources share labels.
   const workloadsIn = groupBy(workloads, (w) => w.namespace);

@@ -5,9 +5,9 @@ export const hpaReplicasConflict: Rule = {
   id: 'hpa-replicas-conflict',
   severity: 'error',
   description:
-    'A workload that a HorizontalPodAutoscaler scales does not set spec.replicas: under GitOps self-heal every sync resets the count the HPA chose.',
+    'A workload that a HorizontalPodAutoscaler or KEDA ScaledObject scales does not set spec.replicas: under GitOps self-heal every sync resets the count the HPA chose.',
   fix: 'Remove spec.replicas from the Deployment or StatefulSet (and from patches that set it) and let the HPA minReplicas set the floor.',
-  kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+  kinds: ['HorizontalPodAutoscaler', 'ScaledObject', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = context.index;

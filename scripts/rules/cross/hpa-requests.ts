@@ -39,7 +39,7 @@ export const hpaRequests: Rule = {
   description:
     'A HorizontalPodAutoscaler with a CPU or memory Utilization target scales a workload whose every container requests that resource (utilization is a share of the request; without it the HPA cannot compute it).',
   fix: 'Set resources.requests.cpu (or memory) on every container of the target, or scale on an AverageValue target instead.',
-  kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+  kinds: ['HorizontalPodAutoscaler', 'ScaledObject', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = context.index;

@@ -6,9 +6,10 @@ export const hpaTarget: Rule = {
   id: 'hpa-target',
   severity: 'error',
   description:
-    "A HorizontalPodAutoscaler's scaleTargetRef names a resource in the render (same namespace) or one listed in `external.workloads`, and minReplicas (default 1) is not above maxReplicas.",
+    "A HorizontalPodAutoscaler's (or KEDA ScaledObject's) scaleTargetRef names a resource of any kind in the render (same namespace) or one listed in `external.workloads`, and minReplicas (default 1) is not above maxReplicas (ScaledObject: minReplicaCount, maxReplicaCount default 100).",
   fix: 'Point scaleTargetRef at the kind and name of the workload to scale (declare one made outside the render under external.workloads), and keep minReplicas <= maxReplicas.',
-  kinds: ['HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+  // Every kind: the target may be any scalable resource (an Argo Rollout, a custom resource).
+  kinds: ['*'],
   equivalents: { kubeLinter: 'dangling-horizontalpodautoscaler' },
   check(context) {
     const index = context.index;

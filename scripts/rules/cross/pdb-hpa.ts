@@ -6,9 +6,9 @@ export const pdbHpa: Rule = {
   id: 'pdb-hpa',
   severity: 'warning',
   description:
-    "A PodDisruptionBudget's minAvailable (absolute, or a percentage rounded up) stays below the pods an HPA-scaled workload runs at its minReplicas; otherwise every voluntary eviction is blocked at low load.",
+    "A PodDisruptionBudget's minAvailable (absolute, or a percentage rounded up) stays below the pods an HPA- or KEDA-scaled workload runs at its minReplicas (a ScaledObject's minReplicaCount, at least 1: at 0 no pod is left to evict); otherwise every voluntary eviction is blocked at low load.",
   fix: 'Lower minAvailable below the HPA minReplicas, raise minReplicas, or use maxUnavailable: 1 instead.',
-  kinds: ['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+  kinds: ['PodDisruptionBudget', 'HorizontalPodAutoscaler', 'ScaledObject', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: { kubeLinter: 'pdb-min-available', polaris: 'pdbMinAvailableGreaterThanHPAMinReplicas' },
   check(context) {
     const index = context.index;

@@ -26,7 +26,7 @@ export const rwoMultiAttach: Rule = {
   description:
     'A ReadWriteOnce or ReadWriteOncePod PersistentVolumeClaim is mounted only by a workload that runs one pod at a time: not replicas > 1, an HPA max > 1, a DaemonSet, or a Deployment RollingUpdate whose maxSurge (default 25%, rounded up) starts a second pod; a second pod on another node hangs on Multi-Attach.',
   fix: 'Use strategy Recreate with one replica and no HPA, a ReadWriteMany volume, or a StatefulSet with volumeClaimTemplates.',
-  kinds: ['PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+  kinds: ['PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'ScaledObject', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
   equivalents: {},
   check(context) {
     const index = context.index;
