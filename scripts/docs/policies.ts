@@ -21,8 +21,8 @@ function stageCell(rule: DocumentedRule): string {
 
 /** The generated part of docs/policies.md: one table of the whole catalogue. */
 export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
-  const header = '| Rule | Stage | Profile | Severity | Kinds | Description | Fix | kube-linter | Polaris | Options |';
-  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const header = '| Rule | Stage | Profile | Severity | Kinds | Description | Fix | kube-linter | Polaris | kube-score | Options |';
+  const divider = '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = ruleList.map((rule) =>
     row([
       `\`${rule.id}\``,
@@ -34,6 +34,7 @@ export function renderPoliciesDoc(ruleList: readonly DocumentedRule[]): string {
       rule.fix,
       rule.equivalents?.kubeLinter ?? '',
       rule.equivalents?.polaris ?? '',
+      rule.equivalents?.kubeScore ?? '',
       Object.entries(rule.options ?? {})
         .map(([key, spec]) => `\`${key}\` (${expected(spec)}): ${spec.description}`)
         .join('; '),

@@ -52,7 +52,7 @@ export interface RuleMeta {
   /** Whether an `ignore-check.openclaw.dev/<id>` annotation can excuse a finding (default: true). */
   exemptable?: boolean;
   /** The nearest check in other tools, so users can map their configuration. */
-  equivalents?: { kubeLinter?: string; polaris?: string };
+  equivalents?: { kubeLinter?: string; polaris?: string; kubeScore?: string };
   /**
    * The Kubernetes validation the check mirrors (a function of k8s.io/kubernetes pkg/apis/<group>/validation or of
    * k8s.io/apimachinery), for checks of what the API server itself rejects; the generated docs cite it.

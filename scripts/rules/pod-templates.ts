@@ -38,7 +38,12 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  // A core/v1 PodTemplate runs nothing itself, but what it holds becomes a pod: Pod Security checks it too.
+  PodTemplate: ['template', 'spec'],
 };
+
+/** Kinds whose template is only a template: no pods of their own, so no Service, HPA or PDB relates to them. */
+export const TEMPLATE_ONLY_KINDS: ReadonlySet<string> = new Set(['PodTemplate']);
 
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
@@ -53,6 +58,7 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   const restartPolicy = spec.restartPolicy;
   const longRunning =
     !BATCH_KINDS.has(resource.object.kind) &&
+    !TEMPLATE_ONLY_KINDS.has(resource.object.kind) &&
     !(resource.object.kind === 'Pod' && (restartPolicy === 'Never' || restartPolicy === 'OnFailure'));
   return {
     resource,

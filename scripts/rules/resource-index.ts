@@ -3,7 +3,7 @@
 // HPAs. Everything derived from it is cached on the index itself, so nothing outlives the run.
 import type { Resource } from '../lib/model.ts';
 import { nameOf, namespaceOf } from './cross/lib/values.ts';
-import { podTemplateOf, type PodTemplate } from './pod-templates.ts';
+import { podTemplateOf, TEMPLATE_ONLY_KINDS, type PodTemplate } from './pod-templates.ts';
 import { buildRelations, key, type Relations } from './resource-relations.ts';
 
 export * from './pod-templates.ts';
@@ -38,7 +38,9 @@ export function buildIndex(resources: readonly Resource[]): ResourceIndex {
   }
   let relations: Relations | undefined;
   // Most sources never ask for Services or HPAs through a rule that needs them joined: build on first use.
-  const joined = () => (relations ??= buildRelations(resources, podTemplates));
+  // A PodTemplate object makes no pods: it is checked like a pod template but is no workload of the relations.
+  const joined = () =>
+    (relations ??= buildRelations(resources, podTemplates.filter((template) => !TEMPLATE_ONLY_KINDS.has(template.resource.object.kind))));
   const memos = new Map<string, unknown>();
   return {
     byKind: (kind) => kinds.get(kind) ?? [],

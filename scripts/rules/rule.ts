@@ -8,10 +8,33 @@ import type { ResourceIndex } from './resource-index.ts';
  * The kinds of `external`: objects that exist in the cluster but not in the render (another overlay's, an
  * operator's). Names, except `pods` (label sets `key=value,key=value` of pods made outside the render) and
  * `services`, whose entries may also be such a label set (a Service a ServiceMonitor selects by labels).
+ * `networkPolicies` and `podDisruptionBudgets` are objects whose selectors the render cannot show: listing any
+ * tells the rules that look for them (network-policy-isolation, pdb-missing) that pods may be covered by
+ * something they cannot see.
  */
-export const EXTERNAL_KINDS = ['secrets', 'configMaps', 'persistentVolumeClaims', 'serviceAccounts', 'services', 'pods', 'workloads'] as const;
+export const EXTERNAL_KINDS = [
+  'secrets',
+  'configMaps',
+  'persistentVolumeClaims',
+  'serviceAccounts',
+  'services',
+  'pods',
+  'workloads',
+  'networkPolicies',
+  'podDisruptionBudgets',
+] as const;
 export type ExternalObjects = Record<(typeof EXTERNAL_KINDS)[number], readonly string[]>;
-export const NO_EXTERNAL_OBJECTS: ExternalObjects = { secrets: [], configMaps: [], persistentVolumeClaims: [], serviceAccounts: [], services: [], pods: [], workloads: [] };
+export const NO_EXTERNAL_OBJECTS: ExternalObjects = {
+  secrets: [],
+  configMaps: [],
+  persistentVolumeClaims: [],
+  serviceAccounts: [],
+  services: [],
+  pods: [],
+  workloads: [],
+  networkPolicies: [],
+  podDisruptionBudgets: [],
+};
 
 /** Settings the configuration resolves for one source (overlay), read by rules that need them. */
 export interface RuleSettings {

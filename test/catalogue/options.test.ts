@@ -32,7 +32,7 @@ describe('option values', () => {
       'validate.config.yaml:5: rule prometheus-rule-label, option selector: expected a mapping of label names to string values, got {"release":2} (a mapping)',
     ],
     ['external:\n  secrets: openclaw\n', 'validate.config.yaml:2: external.secrets: expected a list of names, got "openclaw"'],
-    ['external: {secret: [a]}\n', 'validate.config.yaml: unknown key external.secret (allowed: secrets, configMaps, persistentVolumeClaims, serviceAccounts, services, pods, workloads)'],
+    ['external: {secret: [a]}\n', 'validate.config.yaml: unknown key external.secret (allowed: secrets, configMaps, persistentVolumeClaims, serviceAccounts, services, pods, workloads, networkPolicies, podDisruptionBudgets)'],
   ])('%j is one clear error naming file, line, rule and expected type', (text, message) => {
     expect(failure(text)).toBe(message);
   });

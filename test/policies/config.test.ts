@@ -39,7 +39,7 @@ sources:
     ['sources: {overlays/prod: {production: yes please}}', 'validate.config.yaml: sources.overlays/prod.production must be true or false'],
     ['sources: {overlays/prod: {severity: error}}', 'validate.config.yaml: unknown key sources.overlays/prod.severity (allowed: rules, options, production, allowExemptions, external)'],
     ['options: {cpu-limits: 3}', 'validate.config.yaml: options.cpu-limits must be a mapping'],
-    ['options: {run-as-non-root: {requireRunAsNonRot: true}}', 'validate.config.yaml: unknown key options.run-as-non-root.requireRunAsNonRot (allowed: requireRunAsNonRoot)'],
+    ['options: {run-as-non-root: {requireRunAsNonRot: true}}', 'validate.config.yaml: unknown key options.run-as-non-root.requireRunAsNonRot (allowed: requireRunAsNonRoot, allowRootGroup)'],
     ['options: {image-digest: {registries: [ghcr.io]}}', 'validate.config.yaml: options.image-digest: rule image-digest takes no options'],
     ['rules: [a', 'validate.config.yaml: not valid YAML'],
     ['- a', 'validate.config.yaml: the configuration must be a mapping'],

@@ -20,11 +20,11 @@ describe('docs/policies.md', () => {
         kinds: ['Pod', 'Job'],
         description: 'Checks a | b.',
         fix: 'Do c.',
-        equivalents: { kubeLinter: 'kl', polaris: 'pol' },
+        equivalents: { kubeLinter: 'kl', polaris: 'pol', kubeScore: 'ks' },
         options: { strict: { type: 'boolean', description: 'fail more' }, names: { type: 'strings', description: 'allowed names' } },
       },
     ]);
-    expect(section).toContain('| `a-rule` | source | all | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | `strict` (true or false): fail more; `names` (a list of strings): allowed names |');
+    expect(section).toContain('| `a-rule` | source | all | warning | Pod, Job | Checks a \\| b. | Do c. | kl | pol | ks | `strict` (true or false): fail more; `names` (a list of strings): allowed names |');
   });
 
   it('lists every built-in check and what the configuration may not change', () => {

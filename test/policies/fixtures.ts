@@ -3,6 +3,7 @@
 //   # expect: <rule> <severity> <json-pointer>   one line per expected finding (none: the file passes)
 //   # source: overlays/prod                      the source name the engine sees (default: the file)
 //   # config: {production: true}                 validate.config.yaml content, as YAML flow
+//   # kubernetes-version: 1.33                   the run's --kubernetes-version (default: the newest)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
@@ -23,6 +24,8 @@ export interface PolicyFixture {
   file: string;
   source: string;
   config: RuleConfig;
+  /** The run's target Kubernetes version, when the fixture names one. */
+  kubernetesVersion?: string;
   expected: ExpectedFinding[];
   resources: Resource[];
 }
@@ -41,6 +44,7 @@ export function loadFixture(rule: string, name: string): PolicyFixture {
     file: relative,
     source: header('source')[0] ?? relative,
     config: parseRuleConfig(header('config')[0] ?? '', { file: relative }),
+    kubernetesVersion: header('kubernetes-version')[0],
     expected: header('expect').map((line) => {
       const [expectedRule, severity, path] = line.split(/\s+/);
       return { rule: expectedRule, severity, path };

@@ -25,7 +25,12 @@ describe('workload rules', () => {
         const title = fixture.expected.length === 0 ? `${name} passes` : `${name} fails at ${fixture.expected.map((e) => e.path).join(', ')}`;
         it(title, () => {
           // Only this rule runs, so that a fixture needs no more than the fields its rule reads.
-          const findings = evaluateRules(fixture.resources, { source: fixture.source, config: fixture.config, rules: [rule] });
+          const findings = evaluateRules(fixture.resources, {
+            source: fixture.source,
+            config: fixture.config,
+            rules: [rule],
+            kubernetesVersion: fixture.kubernetesVersion,
+          });
           const actual = findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, path: finding.path ?? '' }));
           expect(actual.sort(byPosition)).toEqual([...fixture.expected].sort(byPosition));
           for (const finding of findings) {

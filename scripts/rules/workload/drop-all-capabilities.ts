@@ -1,5 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
-import { containerSecurityContext, containerViolation, isWindowsPod, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { containerSecurityContext, containerViolation, isWindowsPod, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
 import { recordAt, stringList } from '../lib/read.ts';
 
 // PSS "restricted" (check_capabilities_restricted.go): drop must list "ALL", add may only list NET_BIND_SERVICE.
@@ -12,7 +12,7 @@ export const dropAllCapabilities: Rule = {
   profile: 'restricted',
   description: 'Every container drops ALL capabilities and adds back none but NET_BIND_SERVICE.',
   fix: 'Set securityContext.capabilities.drop: ["ALL"] and remove every added capability except NET_BIND_SERVICE.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'drop-net-raw-capability (partial)', polaris: 'insecureCapabilities' },
   check: (context) =>
     visitContainers(

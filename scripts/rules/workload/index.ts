@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.ts';
+import { apparmorProfile } from './apparmor-profile.ts';
 import { automountServiceAccountToken } from './automount-service-account-token.ts';
 import { clusterAdminBinding } from './cluster-admin-binding.ts';
 import { cpuLimits } from './cpu-limits.ts';
@@ -21,6 +22,7 @@ import { noPrivileged } from './no-privileged.ts';
 import { noProcMount } from './no-proc-mount.ts';
 import { plaintextSecret } from './plaintext-secret.ts';
 import { probePort } from './probe-port.ts';
+import { probeHost } from './probe-host.ts';
 import { probesDistinct } from './probes-distinct.ts';
 import { rbacPodExec } from './rbac-pod-exec.ts';
 import { rbacSecretsRead } from './rbac-secrets-read.ts';
@@ -32,9 +34,24 @@ import { restrictedVolumeTypes } from './restricted-volume-types.ts';
 import { runAsNonRoot } from './run-as-non-root.ts';
 import { seccompProfile } from './seccomp-profile.ts';
 import { secretInEnv } from './secret-in-env.ts';
+import { selinuxOptions } from './selinux-options.ts';
 import { startupProbe } from './startup-probe.ts';
 import { sysctls } from './sysctls.ts';
+import { windowsHostProcess } from './windows-host-process.ts';
 
+import { cronjobDeadline } from './cronjob-deadline.ts';
+import { envSecretValue } from './env-secret-value.ts';
+import { ephemeralStorage } from './ephemeral-storage.ts';
+import { jobTtl } from './job-ttl.ts';
+import { networkPolicyIsolation } from './network-policy-isolation.ts';
+import { networkPolicyPeers } from './network-policy-peers.ts';
+import { pdbMissing } from './pdb-missing.ts';
+import { pdbUnhealthyPodEvictionPolicy } from './pdb-unhealthy-pod-eviction-policy.ts';
+import { rbacCreatePods } from './rbac-create-pods.ts';
+import { replicaSpread } from './replica-spread.ts';
+import { serviceExposure } from './service-exposure.ts';
+import { statefulsetServiceName } from './statefulset-service-name.ts';
+import { topologySpreadConstraints } from './topology-spread-constraints.ts';
 /** Rules that read one workload (pod template) or one object at a time, grouped as in docs/policies.md. */
 export const workloadRules: readonly Rule[] = [
   // Probes
@@ -49,6 +66,7 @@ export const workloadRules: readonly Rule[] = [
   memoryLimits,
   cpuLimits,
   limitsExceedRequests,
+  ephemeralStorage,
   // Security context (Pod Security Standards)
   runAsNonRoot,
   noPrivilegeEscalation,
@@ -62,6 +80,10 @@ export const workloadRules: readonly Rule[] = [
   noProcMount,
   restrictedVolumeTypes,
   sysctls,
+  apparmorProfile,
+  selinuxOptions,
+  probeHost,
+  windowsHostProcess,
   // Images
   imageTag,
   imageDigest,
@@ -74,9 +96,22 @@ export const workloadRules: readonly Rule[] = [
   clusterAdminBinding,
   rbacPodExec,
   rbacSecretsRead,
+  rbacCreatePods,
+  // Availability and exposure (peers' checks; they read several objects of the render)
+  pdbMissing,
+  pdbUnhealthyPodEvictionPolicy,
+  replicaSpread,
+  topologySpreadConstraints,
+  statefulsetServiceName,
+  serviceExposure,
+  networkPolicyIsolation,
+  networkPolicyPeers,
+  cronjobDeadline,
+  jobTtl,
   // Hygiene
   duplicateEnvVar,
   recommendedLabels,
   secretInEnv,
+  envSecretValue,
   plaintextSecret,
 ];

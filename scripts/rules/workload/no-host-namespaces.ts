@@ -1,5 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
-import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
+import { podViolation, POD_SECURITY_KINDS } from './lib/containers.ts';
 
 const NAMESPACES = {
   hostNetwork: "the node's network (it can bind node ports and see other pods' traffic)",
@@ -14,7 +14,7 @@ export const noHostNamespaces: Rule = {
   profile: 'baseline',
   description: "No pod shares the node's network, PID or IPC namespace (PSS baseline).",
   fix: 'Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'host-network, host-pid, host-ipc', polaris: 'hostNetworkSet, hostPIDSet, hostIPCSet' },
   check: (context) => {
     const violations: Violation[] = [];

@@ -1,5 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
-import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
+import { podViolation, POD_SECURITY_KINDS } from './lib/containers.ts';
 import { isRecord, listAt } from '../lib/read.ts';
 
 export const noHostPath: Rule = {
@@ -9,7 +9,7 @@ export const noHostPath: Rule = {
   profile: 'baseline',
   description: 'No pod mounts a hostPath volume (PSS baseline).',
   fix: 'Use a PersistentVolumeClaim, emptyDir, ConfigMap or Secret instead of a directory of the node.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'sensitive-host-mounts (partial)' },
   check: (context) => {
     const violations: Violation[] = [];

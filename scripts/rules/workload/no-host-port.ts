@@ -1,5 +1,5 @@
 import type { Rule, Violation } from '../rule.ts';
-import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { containerViolation, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
 import { isRecord, listAt } from '../lib/read.ts';
 
 export const noHostPort: Rule = {
@@ -9,7 +9,7 @@ export const noHostPort: Rule = {
   profile: 'baseline',
   description: 'No container binds a hostPort (PSS baseline): it ties the pod to a node port and limits scheduling.',
   fix: 'Remove hostPort and expose the container through a Service.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { polaris: 'hostPortSet' },
   check: (context) =>
     visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.ts';
-import { containerSecurityContext, containerViolation, isWindowsPod, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { containerSecurityContext, containerViolation, isWindowsPod, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
 
 // PSS "restricted" (check_allowPrivilegeEscalation.go): the field must be explicitly false, because unset
 // means true for a process started without no_new_privs.
@@ -10,7 +10,7 @@ export const noPrivilegeEscalation: Rule = {
   profile: 'restricted',
   description: 'Every container, init and ephemeral ones included, sets allowPrivilegeEscalation: false explicitly.',
   fix: 'Set securityContext.allowPrivilegeEscalation: false on every container (it cannot be set on the pod).',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'privilege-escalation-container', polaris: 'privilegeEscalationAllowed' },
   check: (context) =>
     visitContainers(

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.ts';
-import { containerSecurityContext, containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { containerSecurityContext, containerViolation, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
 
 export const noPrivileged: Rule = {
   id: 'no-privileged',
@@ -8,7 +8,7 @@ export const noPrivileged: Rule = {
   profile: 'baseline',
   description: 'No container runs privileged (PSS baseline).',
   fix: 'Remove securityContext.privileged: true; grant the one capability the container needs instead, with an exemption.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'privileged-container', polaris: 'runAsPrivileged' },
   check: (context) =>
     visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) =>

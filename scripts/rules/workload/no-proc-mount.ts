@@ -1,26 +1,23 @@
 import type { Rule } from '../rule.ts';
-import { containerSecurityContext, containerViolation, usesUserNamespace, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { containerSecurityContext, containerViolation, POD_SECURITY_KINDS, visitContainers } from './lib/containers.ts';
 
-// PSS baseline (check_procMount.go): only the Default proc mount, except in a user namespace.
+// PSS restricted (check_procMount_restricted.go, policy 1.35): only the Default proc mount, in every pod.
+// Baseline relaxes this for pods in a user namespace (hostUsers: false) from 1.35; restricted never does,
+// and before 1.35 the relaxation sat behind an alpha feature gate, so no pod is skipped here.
 export const noProcMount: Rule = {
   id: 'no-proc-mount',
   severity: 'error',
   // Pod Security Standards, baseline level.
   profile: 'baseline',
-  description: 'No container unmasks /proc: procMount is unset or Default (PSS baseline).',
+  description: 'No container unmasks /proc: procMount is unset or Default, also in pods with hostUsers: false (PSS restricted).',
   fix: 'Remove securityContext.procMount or set it to Default.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'unsafe-proc-mount' },
   check: (context) =>
-    visitContainers(
-      context,
-      ['containers', 'initContainers', 'ephemeralContainers'],
-      (ref) => {
-        const procMount = containerSecurityContext(ref).procMount;
-        return procMount === undefined || procMount === 'Default'
-          ? []
-          : [containerViolation(ref, '/securityContext/procMount', `sets procMount: ${String(procMount)}`)];
-      },
-      (template) => !usesUserNamespace(template),
-    ),
+    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+      const procMount = containerSecurityContext(ref).procMount;
+      return procMount === undefined || procMount === 'Default'
+        ? []
+        : [containerViolation(ref, '/securityContext/procMount', `sets procMount: ${String(procMount)}`)];
+    }),
 };

@@ -6,16 +6,23 @@ import {
   containerViolation,
   podSecurityContext,
   podViolation,
+  POD_SECURITY_KINDS,
   usesUserNamespace,
-  WORKLOAD_KINDS,
 } from './lib/containers.ts';
+import { targetsAtLeast } from './lib/kubernetes-version.ts';
 
 // Pod Security Standards "restricted": runAsNonRoot (check_runAsNonRoot.go) and runAsUser != 0
-// (check_runAsUser.go); both are relaxed for pods in a user namespace (hostUsers: false).
+// (check_runAsUser.go). From policy version 1.35 both are skipped for pods in a user namespace
+// (hostUsers: false); before, that relaxation sat behind an alpha feature gate that clusters leave off.
+// runAsGroup: 0 is not a PSA check; kube-score and Polaris flag it, and so does this rule unless allowed.
 const OPTIONS = {
   requireRunAsNonRoot: {
     type: 'boolean',
     description: 'true: require runAsNonRoot: true exactly as Pod Security restricted does (a non-zero runAsUser alone fails)',
+  },
+  allowRootGroup: {
+    type: 'boolean',
+    description: 'true: accept runAsGroup: 0 as Pod Security does (default false: the root group fails, as in kube-score and Polaris)',
   },
 } as const satisfies OptionSpecs;
 
@@ -25,18 +32,29 @@ export const runAsNonRoot: Rule = {
   // Pod Security Standards, restricted level.
   profile: 'restricted',
   description:
-    'Containers cannot run as root: runAsNonRoot true (or a non-zero runAsUser) on the pod or every container, never runAsNonRoot false or runAsUser 0.',
-  fix: 'Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the pod; remove any false or 0 on containers.',
-  kinds: WORKLOAD_KINDS,
-  equivalents: { kubeLinter: 'run-as-non-root', polaris: 'runAsRootAllowed' },
+    'Containers cannot run as root: runAsNonRoot true (or a non-zero runAsUser) on the pod or every container, never runAsNonRoot false, runAsUser 0 or runAsGroup 0.',
+  fix: 'Set securityContext.runAsNonRoot: true with a non-zero runAsUser and runAsGroup on the pod; remove any false or 0 on containers.',
+  kinds: POD_SECURITY_KINDS,
+  equivalents: { kubeLinter: 'run-as-non-root', polaris: 'runAsRootAllowed', kubeScore: 'container-security-context-user-group-id (partial)' },
   options: OPTIONS,
   check: (context) => {
+    const options = optionsOf(context.settings, 'run-as-non-root', OPTIONS);
     // `requireRunAsNonRoot: true` is the exact PSS check: a non-zero runAsUser alone is not enough.
-    const strict = optionsOf(context.settings, 'run-as-non-root', OPTIONS).requireRunAsNonRoot === true;
+    const strict = options.requireRunAsNonRoot === true;
+    const rootGroupFails = options.allowRootGroup !== true;
+    const userNamespaceRelaxes = targetsAtLeast(context, 35);
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
-      if (usesUserNamespace(template)) continue;
+      if (userNamespaceRelaxes && usesUserNamespace(template)) continue;
       const pod = podSecurityContext(template);
+      if (rootGroupFails && pod.runAsGroup === 0) {
+        violations.push(podViolation(template, '/securityContext/runAsGroup', 'the pod sets runAsGroup: 0 (the root group)'));
+      }
+      for (const ref of containersOf(template)) {
+        if (rootGroupFails && containerSecurityContext(ref).runAsGroup === 0) {
+          violations.push(containerViolation(ref, '/securityContext/runAsGroup', 'sets runAsGroup: 0 (the root group)'));
+        }
+      }
       if (pod.runAsNonRoot === false) {
         violations.push(podViolation(template, '/securityContext/runAsNonRoot', 'the pod sets runAsNonRoot: false'));
       }

@@ -6,7 +6,7 @@ import {
   isWindowsPod,
   podSecurityContext,
   podViolation,
-  WORKLOAD_KINDS,
+  POD_SECURITY_KINDS,
 } from './lib/containers.ts';
 import { valueAt } from '../lib/read.ts';
 
@@ -21,7 +21,7 @@ export const seccompProfile: Rule = {
   profile: 'restricted',
   description: 'The pod, or every container, uses the RuntimeDefault or Localhost seccomp profile; none is Unconfined.',
   fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { polaris: 'linuxHardening (partial)' },
   check: (context) => {
     const violations: Violation[] = [];

@@ -1,40 +1,56 @@
 import type { Rule, Violation } from '../rule.ts';
-import { podViolation, WORKLOAD_KINDS } from './lib/containers.ts';
+import { podViolation, POD_SECURITY_KINDS } from './lib/containers.ts';
+import { targetMinor } from './lib/kubernetes-version.ts';
 import { isRecord, listAt } from '../lib/read.ts';
 
-// PSS baseline (check_sysctls.go), the newest allowed set: 1.27 added ip_local_reserved_ports, 1.29 the
-// tcp_keepalive_* and tcp_fin_timeout, 1.32 tcp_rmem and tcp_wmem.
-export const SAFE_SYSCTLS = [
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-  'net.ipv4.tcp_rmem',
-  'net.ipv4.tcp_wmem',
-] as const;
-const SAFE = new Set<string>(SAFE_SYSCTLS);
+// PSS baseline (check_sysctls.go): the safe set grew by policy version; each sysctl with the minor release
+// from which pod-security-admission allows it.
+export const SAFE_SYSCTLS_SINCE: Readonly<Record<string, number>> = {
+  'kernel.shm_rmid_forced': 0,
+  'net.ipv4.ip_local_port_range': 0,
+  'net.ipv4.tcp_syncookies': 0,
+  'net.ipv4.ping_group_range': 0,
+  'net.ipv4.ip_unprivileged_port_start': 0,
+  'net.ipv4.ip_local_reserved_ports': 27,
+  'net.ipv4.tcp_keepalive_time': 29,
+  'net.ipv4.tcp_fin_timeout': 29,
+  'net.ipv4.tcp_keepalive_intvl': 29,
+  'net.ipv4.tcp_keepalive_probes': 29,
+  'net.ipv4.tcp_rmem': 32,
+  'net.ipv4.tcp_wmem': 32,
+};
+
+/** The sysctls pod-security-admission allows at Kubernetes 1.`minor`. */
+export function safeSysctls(minor: number): string[] {
+  return Object.entries(SAFE_SYSCTLS_SINCE)
+    .filter(([, since]) => since <= minor)
+    .map(([name]) => name);
+}
 
 export const sysctls: Rule = {
   id: 'sysctls',
   severity: 'error',
   // Pod Security Standards, baseline level.
   profile: 'baseline',
-  description: 'Pods set only the sysctls PSS baseline considers safe (namespaced and isolated from other pods).',
+  description:
+    'Pods set only the sysctls PSS baseline considers safe for the target Kubernetes version (ip_local_reserved_ports from 1.27, tcp_keepalive_* and tcp_fin_timeout from 1.29, tcp_rmem and tcp_wmem from 1.32).',
   fix: 'Remove the sysctl from securityContext.sysctls, or set it on the node instead.',
-  kinds: WORKLOAD_KINDS,
+  kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'unsafe-sysctls' },
   check: (context) => {
+    const minor = targetMinor(context);
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
       listAt(template.spec, 'securityContext', 'sysctls').forEach((sysctl, index) => {
-        if (!isRecord(sysctl) || SAFE.has(String(sysctl.name))) return;
-        violations.push(podViolation(template, `/securityContext/sysctls/${index}/name`, `sysctl ${String(sysctl.name)} is not in the safe set`));
+        if (!isRecord(sysctl)) return;
+        const name = String(sysctl.name);
+        const since = SAFE_SYSCTLS_SINCE[name];
+        if (since !== undefined && since <= minor) return;
+        const message =
+          since === undefined
+            ? `sysctl ${name} is not in the safe set`
+            : `sysctl ${name} is safe only from Kubernetes 1.${since}; the target is 1.${minor}`;
+        violations.push(podViolation(template, `/securityContext/sysctls/${index}/name`, message));
       });
     }
     return violations;

@@ -7,7 +7,8 @@ import {
   type ContainerRef,
   type PodTemplate,
 } from '../../resource-index.ts';
-import { recordAt } from '../../lib/read.ts';
+import { isRecord, recordAt, valueAt } from '../../lib/read.ts';
+import { pointerSegments } from '../../../lib/model.ts';
 
 /** The kinds that carry a pod template, for the docs' "kinds" column. */
 export const WORKLOAD_KINDS = [
@@ -22,6 +23,9 @@ export const WORKLOAD_KINDS = [
 ] as const;
 
 export const LONG_RUNNING_KINDS = WORKLOAD_KINDS.filter((kind) => kind !== 'Job' && kind !== 'CronJob');
+
+/** What Pod Security checks: every workload kind and core/v1 PodTemplate objects, whose pods it would admit too. */
+export const POD_SECURITY_KINDS = [...WORKLOAD_KINDS, 'PodTemplate'] as const;
 
 const LIST_LABEL: Record<ContainerList, string> = {
   containers: 'container',
@@ -40,6 +44,13 @@ export function podSecurityContext(template: PodTemplate): Record<string, unknow
 
 export function containerSecurityContext(ref: ContainerRef): Record<string, unknown> {
   return recordAt(ref.container, 'securityContext') ?? {};
+}
+
+/** The pods' own annotations (template metadata; a Pod's metadata) and the pointer to them. */
+export function podAnnotations(template: PodTemplate): { annotations: Record<string, unknown>; path: string } {
+  const metadataPath = template.specPath === '/spec' ? '/metadata' : template.specPath.replace(/\/spec$/, '/metadata');
+  const annotations = valueAt(template.resource.object, ...pointerSegments(metadataPath), 'annotations');
+  return { annotations: isRecord(annotations) ? annotations : {}, path: `${metadataPath}/annotations` };
 }
 
 /** Windows pods are exempt from the Linux-only parts of the restricted profile, as in pod-security-admission. */

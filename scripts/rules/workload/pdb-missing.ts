@@ -1,0 +1,36 @@
+import type { Rule, Violation } from '../rule.ts';
+import { labelSelector, matches } from '../cross/lib/selectors.ts';
+import { describe, namespaceOf, recordAt } from '../cross/lib/values.ts';
+import { minimumPods, REPLICATED_KINDS, templateLabelsPath } from './lib/scaling.ts';
+
+// Without a PodDisruptionBudget a node drain may evict every replica at once. Budgets that exist in the
+// cluster but not in the render (`external.podDisruptionBudgets`) may cover it: then the rule cannot know.
+export const pdbMissing: Rule = {
+  id: 'pdb-missing',
+  severity: 'warning',
+  description:
+    'A Deployment or StatefulSet that runs more than one pod (replicas, or an HPA minReplicas) is selected by a PodDisruptionBudget in its namespace; silent when the `external.podDisruptionBudgets` setting lists budgets the render does not hold.',
+  fix: 'Add a PodDisruptionBudget with maxUnavailable: 1 whose selector matches the workload pod labels.',
+  kinds: [...REPLICATED_KINDS, 'PodDisruptionBudget', 'HorizontalPodAutoscaler'],
+  equivalents: { polaris: 'missingPodDisruptionBudget', kubeScore: 'deployment-has-poddisruptionbudget, statefulset-has-poddisruptionbudget' },
+  check: (context) => {
+    if (context.settings.external.podDisruptionBudgets.length > 0) return [];
+    // policy/v1: an empty selector selects every pod of the namespace; no selector selects none.
+    const budgets = context.index.byKind('PodDisruptionBudget').flatMap((pdb) => {
+      const selector = recordAt(pdb.object, 'spec', 'selector');
+      return selector ? [{ namespace: namespaceOf(pdb), selector: labelSelector(selector) }] : [];
+    });
+    const violations: Violation[] = [];
+    for (const workload of context.index.workloads) {
+      const pods = minimumPods(context.index, workload);
+      if (pods === undefined || pods < 2) continue;
+      if (budgets.some((budget) => budget.namespace === workload.namespace && matches(budget.selector, workload.labels))) continue;
+      violations.push({
+        resource: workload.resource,
+        path: templateLabelsPath(workload),
+        message: `${describe(workload.resource)} runs ${pods} pods and no PodDisruptionBudget selects them: a drain may evict them all at once`,
+      });
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,40 @@
+import type { Rule, Violation } from '../rule.ts';
+import { describe } from '../cross/lib/values.ts';
+import { isRecord, listAt, recordAt } from '../lib/read.ts';
+import { minimumPods, REPLICATED_KINDS } from './lib/scaling.ts';
+
+// Replicas that the scheduler may place on one node fail together with it. Either a pod anti-affinity
+// (required or preferred) or a topology spread constraint tells it to keep them apart.
+export const replicaSpread: Rule = {
+  id: 'replica-spread',
+  severity: 'warning',
+  description:
+    'A Deployment or StatefulSet that runs more than one pod (replicas, or an HPA minReplicas) has a podAntiAffinity or topologySpreadConstraints, so that its replicas do not share one node.',
+  fix: 'Add topologySpreadConstraints (topologyKey kubernetes.io/hostname, whenUnsatisfiable ScheduleAnyway, labelSelector matching the pods) or a preferred podAntiAffinity.',
+  kinds: [...REPLICATED_KINDS, 'HorizontalPodAutoscaler'],
+  equivalents: {
+    kubeLinter: 'no-anti-affinity',
+    polaris: 'topologySpreadConstraint',
+    kubeScore: 'deployment-has-host-podantiaffinity, statefulset-has-host-podantiaffinity',
+  },
+  check: (context) => {
+    const violations: Violation[] = [];
+    for (const workload of context.index.workloads) {
+      const pods = minimumPods(context.index, workload);
+      if (pods === undefined || pods < 2) continue;
+      const spec = workload.template.spec;
+      const antiAffinity = recordAt(spec, 'affinity', 'podAntiAffinity');
+      const hasAntiAffinity =
+        isRecord(antiAffinity) &&
+        (listAt(antiAffinity, 'requiredDuringSchedulingIgnoredDuringExecution').length > 0 ||
+          listAt(antiAffinity, 'preferredDuringSchedulingIgnoredDuringExecution').length > 0);
+      if (hasAntiAffinity || listAt(spec, 'topologySpreadConstraints').length > 0) continue;
+      violations.push({
+        resource: workload.resource,
+        path: workload.template.specPath,
+        message: `${describe(workload.resource)} runs ${pods} pods with neither podAntiAffinity nor topologySpreadConstraints: they may all land on one node`,
+      });
+    }
+    return violations;
+  },
+};
