@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Source } from '../../scripts/lib/model.ts';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
+import { kustomizationGraphView, readKustomizationGraph } from '../../scripts/lib/kustomize/kustomization-graph.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { manifestFiles } from '../../scripts/lib/sources/load.ts';
 import type { CheckedSource, RepositoryContext, Violation } from '../../scripts/rules/rule.ts';
@@ -19,7 +20,7 @@ export type Options = Record<string, Record<string, unknown>>;
 
 async function renderOverlay(root: string, source: Source): Promise<CheckedSource> {
   const rendered = await renderKustomization(source.path, { root, source: source.name });
-  return { source, resources: rendered.resources, loadFindings: rendered.findings };
+  return { source, resources: rendered.resources, loadFindings: rendered.findings, kustomizations: kustomizationGraphView(rendered.graph, { root, source: source.name }) };
 }
 
 /** Reads every YAML file of a GitOps directory; a fixture that does not parse fails loudly. */
@@ -65,7 +66,8 @@ function loadSources(root: string, render: boolean): Promise<CheckedSource[]> {
   return Promise.all(
     discoverRepository(root).sources.map((source) => {
       if (source.kind === 'manifests') return readManifests(root, source.path, source.name);
-      if (!render) return { source, resources: [], loadFindings: [] };
+      // Not rendered: the guard's walk alone, as the pipeline carries it for every overlay.
+      if (!render) return { source, resources: [], loadFindings: [], kustomizations: readKustomizationGraph(source.path, { root, source: source.name, boundary: root }) };
       return renderOverlay(root, source);
     }),
   );

@@ -108,7 +108,8 @@ export const gitopsCoverage: RepositoryRule = {
       if (!overlay.rendered) continue;
       const missing = required.filter((tool) => !graph.clusters.some((cluster) => cluster.tool === tool && cluster.reach.dirs.has(overlay.dir)));
       if (missing.length === 0) continue;
-      const resource = kustomizationOf(filesOf(context), overlay.dir, overlay.checked.source.name) ?? overlay.checked.resources[0];
+      // The overlay's kustomization file as the render guard read it, else as the listing has it.
+      const resource = overlay.checked.kustomizations?.node(overlay.dir)?.resource ?? kustomizationOf(filesOf(context), overlay.dir, overlay.checked.source.name) ?? overlay.checked.resources[0];
       if (!resource) continue;
       violations.push({
         resource,
