@@ -3,7 +3,7 @@
 import { blockScalar } from './fast-block-scalar.ts';
 import { indentOf, isBlank, isMarker, isSequenceEntry } from './fast-lines.ts';
 import type { PositionNotes } from './fast-positions.ts';
-import { quoted } from './fast-quoted.ts';
+import { closingQuote, quoted } from './fast-quoted.ts';
 import { expectLineEnd, flowCollection, keyText, plainValue, quotedOnLine, setKey } from './fast-scalars.ts';
 import { unsupported } from './fast-unsupported.ts';
 
@@ -181,12 +181,9 @@ function mappingKey(line: string, at: number): [string, number] {
 function startsMappingEntry(line: string, at: number): boolean {
   const c = line[at]!;
   if (c === '"' || c === "'") {
-    try {
-      const end = quotedOnLine(line, at)[1];
-      return /^ *:( |$)/.test(line.slice(end));
-    } catch {
-      return false;
-    }
+    // A quote that does not close on this line starts a value over several lines, never a key.
+    const end = closingQuote(line, at);
+    return end !== -1 && /^ *:( |$)/.test(line.slice(end + 1));
   }
   if ('[{|>'.includes(c)) return false;
   const comment = line.indexOf(' #', at);

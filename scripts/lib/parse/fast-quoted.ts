@@ -92,3 +92,16 @@ function escape(line: string, at: number, add: (text: string) => void): number {
   add(String.fromCodePoint(point));
   return at + 2 + hex;
 }
+
+/** Index of the quote that closes the one at `line[start]` on the same line, or -1. */
+export function closingQuote(line: string, start: number): number {
+  const quote = line[start]!;
+  for (let i = start + 1; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
