@@ -1,10 +1,11 @@
 // `npm run validate`: wires discovery, rendering, checks and reporting; the work lives in scripts/lib.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
 import { runPipeline } from './lib/pipeline.ts';
 import { exitCodeOf, readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
 import { formatProgressLine, formatReport, shouldUseColor } from './lib/report/index.ts';
+import { jsonReportChunks } from './lib/report/json.ts';
 import { discoverPaths, discoverRepository } from './lib/sources/discover.ts';
 import { createValidation, ruleListing } from './lib/validation.ts';
 
@@ -61,18 +62,26 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
     }),
     [...discovery.findings, ...(baseline?.findings ?? []), ...(options.paths.length === 0 ? validation.configurationFindings(discovery.sources) : [])],
   );
-  const text = formatReport(report, options.format, {
-    color: options.output === undefined && shouldUseColor(io.stdout, io.env),
-    quiet: options.quiet,
-    rules: validation.rules,
-  });
-  writeReport(text, options, io);
+  // JSON is written as it is made: a report of a hundred thousand findings is never one string.
+  const pieces =
+    options.format === 'json'
+      ? jsonReportChunks(report)
+      : [formatReport(report, options.format, { color: options.output === undefined && shouldUseColor(io.stdout, io.env), quiet: options.quiet, rules: validation.rules })];
+  writeReport(pieces, options, io);
   return report.summary.errors > 0 ? 1 : 0;
 }
 
-function writeReport(text: string, options: ValidateOptions, io: CommandIo): void {
-  if (options.output) writeFileSync(resolve(io.cwd, options.output), text);
-  else io.stdout.write(text);
+function writeReport(pieces: Iterable<string>, options: ValidateOptions, io: CommandIo): void {
+  if (!options.output) {
+    for (const piece of pieces) io.stdout.write(piece);
+    return;
+  }
+  const file = openSync(resolve(io.cwd, options.output), 'w');
+  try {
+    for (const piece of pieces) writeSync(file, piece);
+  } finally {
+    closeSync(file);
+  }
 }
 
 runIfEntry(import.meta.url, main);

@@ -64,5 +64,28 @@ function toJsonFinding(finding: Finding): JsonFinding {
 }
 
 export function formatJson(report: Report): string {
-  return jsonText(toJsonReport(report)) + '\n';
+  return [...jsonReportChunks(report)].join('');
+}
+
+/**
+ * The JSON report in pieces of about `chunkSize` characters, byte for byte what `formatJson` returns, so that
+ * a report of a hundred thousand findings is written as it is made instead of held as one string.
+ */
+export function* jsonReportChunks(report: Report, chunkSize = 1 << 20): Generator<string> {
+  const { findings, ...head } = toJsonReport(report);
+  if (findings.length === 0) {
+    yield jsonText({ ...head, findings }) + '\n';
+    return;
+  }
+  // JSON.stringify's layout with an indent of 2: the findings array closes the object, one finding a block.
+  const opening = jsonText({ ...head, findings: [] });
+  let chunk = opening.slice(0, opening.lastIndexOf('[]')) + '[\n';
+  for (const [i, finding] of findings.entries()) {
+    chunk += (i > 0 ? ',\n' : '') + jsonText(finding).replace(/^/gm, '    ');
+    if (chunk.length >= chunkSize) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + '\n  ]\n}\n';
 }
