@@ -4,11 +4,13 @@
 //   (c) cold start: the repository with an empty validator cache vs a warm one (no target; for CI caching).
 //   Also: start-up on one tiny file, peak memory of the 10,000-resource run, and kubeconform on the same
 //   file and schemas when KUBECONFORM=/path/to/kubeconform is given.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { staleBuild } from '../bin/launch.mjs';
+import { writeThroughputInput } from './bench/throughput-input.ts';
+import { fallbackCount, parseYamlDocuments } from './lib/parse/yaml-documents.ts';
 import { resolveKustomize, type KustomizeBinary } from './lib/render/kustomize-binary.ts';
 import { renderKustomization } from './lib/render/render.ts';
 
@@ -106,16 +108,12 @@ async function benchScale(workdir: string, binary: KustomizeBinary): Promise<voi
 
 async function benchThroughput(workdir: string, binary: KustomizeBinary): Promise<void> {
   const { resources } = await renderKustomization(benchOverlay(), { binary, root: ROOT });
-  const documents: string[] = [];
-  const { stringify } = await import('yaml');
-  for (let i = 0; documents.length < RESOURCE_COUNT; i++) {
-    const resource = resources[i % resources.length]!;
-    const copy = structuredClone(resource.object);
-    copy.metadata = { ...copy.metadata, name: `${copy.metadata?.name}-${i}` };
-    documents.push(stringify(copy));
-  }
   const file = join(workdir, 'resources.yaml');
-  writeFileSync(file, documents.join('---\n'));
+  writeThroughputInput(
+    file,
+    resources.map((resource) => resource.object),
+    RESOURCE_COUNT,
+  );
   const checked = await checkedResources([file]); // also warms the schema cache
   if (checked !== RESOURCE_COUNT) throw new Error(`expected ${RESOURCE_COUNT} resources, validate checked ${checked}`);
   const validate = await median(RUNS, () => timed(process.execPath, validateArgs([file])));
@@ -131,6 +129,9 @@ async function benchThroughput(workdir: string, binary: KustomizeBinary): Promis
     const reference = await median(RUNS, () => timed(kubeconform, kubeconformArgs(file)));
     console.log(`    kubeconform -strict, same schemas: ${reference.toFixed(2)} s  ratio validate / kubeconform: ${(validate / reference).toFixed(2)}  (target <= 1)`);
   } else console.log('    kubeconform: not measured (KUBECONFORM=/path/to/kubeconform adds it)');
+  Object.assign(fallbackCount, { documents: 0, texts: 0, positions: 0 });
+  parseYamlDocuments(readFileSync(file, 'utf8'));
+  console.log(`    fast YAML reader: ${fallbackCount.documents} of ${RESOURCE_COUNT} documents handed to the yaml package${fallbackCount.texts > 0 ? ', and the whole file' : ''}`);
   const peak = await peakRssMegabytes(process.execPath, validateArgs([file]));
   console.log(`    peak memory (max RSS): ${peak === undefined ? 'not measured (no /usr/bin/time)' : `${Math.round(peak)} MB`}  (target <= 500 MB)`);
 }
