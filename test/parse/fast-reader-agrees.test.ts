@@ -21,7 +21,8 @@ const SEED = Number(process.env.FAST_READER_SEED ?? 13);
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
-    if (name === 'node_modules' || name === '.git' || name === 'dist') return [];
+    // Dependencies, the build and hidden folders (scratch files, caches) are not the repository's YAML.
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) return [];
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return yamlFiles(path);
     return /\.ya?ml$/.test(name) ? [path] : [];
