@@ -1,6 +1,7 @@
 // `npm run validate`: wires discovery, rendering, checks and reporting; the work lives in scripts/lib.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { targetRoot } from './lib/cli/target-root.ts';
 import { VALIDATE_USAGE, parseValidateOptions, type ValidateOptions } from './lib/cli/validate-options.ts';
 import { runPipeline } from './lib/pipeline.ts';
 import { exitCodeOf, readAll, runIfEntry, type CommandIo } from './lib/cli/command-io.ts';
@@ -24,14 +25,22 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
     io.stdout.write(ruleListing());
     return 0;
   }
-  const root = io.cwd;
-  const validation = createValidation({ ...options, root });
+  // The target repository, found from the paths given; what the user typed stays relative to where they typed it.
+  const root = targetRoot(options.paths, io.cwd, options.root);
+  const fromCwd = (path: string) => resolve(io.cwd, path);
+  const validation = createValidation({
+    ...options,
+    root,
+    config: options.config && fromCwd(options.config),
+    schemaLocations: options.schemaLocations.map(fromCwd),
+    crdPaths: options.crdPaths.map(fromCwd),
+  });
   // A bad --baseline ref is an argument error: refused before any rendering, like the others.
   if (options.baseline) {
     const { repositoryRoot, resolveCommit } = await import('./lib/release/git.ts');
     await resolveCommit(await repositoryRoot(root), options.baseline);
   }
-  const discovery = options.paths.length > 0 ? discoverPaths(options.paths, root) : discoverRepository(root);
+  const discovery = options.paths.length > 0 ? discoverPaths(options.paths, root, io.cwd) : discoverRepository(root);
   const log = (line: string) => {
     if (!options.quiet) io.stderr.write(`${line}\n`);
   };

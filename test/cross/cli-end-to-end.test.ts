@@ -1,5 +1,5 @@
 // Each broken link, rendered as a real overlay and caught by `npm run validate` through the CLI.
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,10 +51,15 @@ beforeAll(async () => {
     mkdirSync(dir);
     copyFileSync(join(repositoryRoot, 'test', 'fixtures', 'cross', rule, `${fixture}.yaml`), join(dir, 'resources.yaml'));
     writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - resources.yaml\n');
-    overlayOf.set(rule, dir);
+    // Sources are named relative to the repository the paths are in: here the work directory.
+    overlayOf.set(rule, rule);
   }
+  // One repository holds every source (paths of two repositories are refused), so the overlays are copied in.
   const overlays = Object.keys(OVERLAYS).map((name) => join('test', 'fixtures', 'cross-overlays', name));
-  const result = await runValidate([...overlayOf.values(), ...overlays, '--format', 'json', '--ignore-missing-schemas', '--quiet']);
+  for (const overlay of overlays) cpSync(join(repositoryRoot, overlay), join(work, overlay), { recursive: true });
+  const paths = [...overlayOf.values(), ...overlays].map((path) => join(work, path));
+  // Every check: the cross-resource rules are beyond the default profile.
+  const result = await runValidate([...paths, '--format', 'json', '--ignore-missing-schemas', '--quiet', '--profile', 'all']);
   expect(result.exitCode, result.stderr).toBe(1);
   findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
 }, 120_000);

@@ -31,7 +31,9 @@ const LAYOUT_PATHS: Record<string, string[]> = {
 describe('validate from the root of a canonical GitOps layout', () => {
   for (const [layout, paths] of Object.entries(LAYOUT_PATHS)) {
     it(`${layout}: no GitOps finding`, { timeout: 60_000 }, async () => {
-      const result = await runValidate(['--format', 'json', ...paths], { cwd: join(LAYOUTS, layout) });
+      // The layout stands for a repository of its own (it sits inside this one's work tree): --root names it.
+      // Every check, since the GitOps rules are beyond the default profile.
+      const result = await runValidate(['--format', 'json', '--root', '.', '--profile', 'all', ...paths], { cwd: join(LAYOUTS, layout) });
       const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
       expect(findings.filter((finding) => GITOPS_RULES.has(finding.rule)).map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`)).toEqual([]);
       // Every path was read: a layout that silently checked nothing would pass the line above.

@@ -31,7 +31,8 @@ describe('policies through npm run validate', () => {
   });
 
   it('reports a policy violation with its rule, path and fix', async () => {
-    const result = await runValidate([tempFile('pod.yaml', rootPod), '--format', 'json', '--ignore-missing-schemas']);
+    // A file outside any repository has no configuration: its profile is the default, baseline, unless given.
+    const result = await runValidate([tempFile('pod.yaml', rootPod), '--format', 'json', '--ignore-missing-schemas', '--profile', 'restricted']);
     expect(result.exitCode).toBe(1);
     const finding = JSON.parse(result.stdout).findings.find((f: { rule: string }) => f.rule === 'run-as-non-root');
     expect(finding).toMatchObject({ severity: 'error', path: '/spec/containers/0/securityContext/runAsUser', line: 10 });

@@ -17,6 +17,8 @@ export interface ValidateOptions {
   crdPaths: string[];
   ignoreMissingSchemas: boolean;
   config?: string;
+  /** --root: the repository, when it is not found from the paths given (see target-root.ts). */
+  root?: string;
   /** --profile: overrides the configuration's `profile:`. */
   profile?: Profile;
   baseline?: string;
@@ -40,7 +42,9 @@ Options:
   --schema-location DIR       also read schemas from DIR (kubernetes-json-schema layout); repeatable
   --crd PATH                  validate custom resources with the CRDs in PATH (file or directory); repeatable
   --ignore-missing-schemas    a resource without a schema is a warning, not an error
-  --config FILE               rule configuration (default: validate.config.yaml when present)
+  --root DIR                  the repository (default: the git work tree of the PATHs, else their
+                              common directory; without PATHs, that of the working directory)
+  --config FILE               rule configuration (default: validate.config.yaml at the root, if any)
   --profile PROFILE           checks to apply: schema, baseline, restricted or all (default: the
                               configuration's profile, else baseline)
   --baseline REF              compare with the render at git REF (selector changes)
@@ -66,6 +70,7 @@ export function parseValidateOptions(argv: readonly string[], cwd = process.cwd(
       crd: { type: 'string', multiple: true, default: [] },
       'ignore-missing-schemas': { type: 'boolean', default: false },
       config: { type: 'string' },
+      root: { type: 'string' },
       profile: { type: 'string' },
       baseline: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
@@ -95,6 +100,7 @@ export function parseValidateOptions(argv: readonly string[], cwd = process.cwd(
     crdPaths: values.crd as string[],
     ignoreMissingSchemas: values['ignore-missing-schemas'] as boolean,
     config: values.config,
+    root: values.root,
     profile: values.profile as Profile | undefined,
     baseline: values.baseline,
     listRules: values['list-rules'] as boolean,

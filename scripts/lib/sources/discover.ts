@@ -48,8 +48,11 @@ export function discoverRepository(root: string): Discovery {
   return { sources, findings: [] };
 }
 
-/** Paths as given: a kustomization directory is rendered, anything else read as manifests, '-' is stdin. */
-export function discoverPaths(paths: readonly string[], root: string): Discovery {
+/**
+ * Paths as given (relative to `cwd`, default the root): a kustomization directory is rendered, anything else
+ * read as manifests, '-' is stdin. Sources are named relative to `root`.
+ */
+export function discoverPaths(paths: readonly string[], root: string, cwd = root): Discovery {
   const sources: Source[] = [];
   const findings: Finding[] = [];
   for (const given of paths) {
@@ -57,7 +60,7 @@ export function discoverPaths(paths: readonly string[], root: string): Discovery
       sources.push({ kind: 'stdin', name: '-', path: '-' });
       continue;
     }
-    const path = resolve(root, given);
+    const path = resolve(cwd, given);
     if (!existsSync(path)) {
       findings.push(inputFinding(given, `path does not exist: ${given}`, 'Check the path; give an overlay directory, a YAML file or - for standard input.'));
       continue;
@@ -88,7 +91,7 @@ export function repositoryBoundary(root: string, path: string): string {
 }
 
 /** The nearest directory at or above `path` (as written, not through links) that holds a `.git`. */
-function gitWorkTree(path: string): string | undefined {
+export function gitWorkTree(path: string): string | undefined {
   for (let dir = resolve(path); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;
