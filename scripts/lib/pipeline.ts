@@ -4,6 +4,7 @@ import { appendAll } from './model.ts';
 import { checkResources } from './check/resource-checks.ts';
 import type { ResourceValidator } from './check/crd-schemas.ts';
 import type { KustomizationGraphView } from './kustomize/kustomization-graph.ts';
+import { KustomizationReads } from './kustomize/kustomization-reads.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
 import { OriginFiles } from './render/origin-files.ts';
@@ -46,6 +47,8 @@ export interface PipelineOptions {
   readStdin?: () => Promise<Uint8Array>;
   /** Origin files parsed once and shared by the renders of one run (overlays share their bases); runPipeline makes one. */
   origins?: OriginFiles;
+  /** Kustomization files read and parsed once per run, shared by every overlay's walk; runPipeline makes one. */
+  kustomizationReads?: KustomizationReads;
 }
 
 export interface SourceOutcome {
@@ -61,7 +64,7 @@ export interface SourceOutcome {
 }
 
 export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
-  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles() };
+  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads() };
   const outcomes = await mapConcurrently(sources, options.concurrency, async (source) => {
     const outcome = await checkSource(source, options);
     options.onSource?.(outcome.result, outcome.findings);
@@ -93,6 +96,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     renderTimeoutMs: options.renderTimeoutMs,
     readStdin: options.readStdin,
     origins: options.origins,
+    kustomizationReads: options.kustomizationReads,
   });
   const builtIn = [...loaded.findings];
   if (loaded.resources.length === 0 && loaded.findings.length === 0) {

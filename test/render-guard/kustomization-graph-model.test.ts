@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walkKustomizationGraph, type KustomizationGraph } from '../../scripts/lib/kustomize/graph.ts';
 import { readKustomizationGraph } from '../../scripts/lib/kustomize/kustomization-graph.ts';
+import { KustomizationReads } from '../../scripts/lib/kustomize/kustomization-reads.ts';
 import { runPipeline, type SourceOutcome } from '../../scripts/lib/pipeline.ts';
 import { resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
@@ -64,6 +66,15 @@ describe('the kustomization graph in the model', () => {
       ['https://github.com/acme/shop//deploy?ref=main', true],
     ]);
     expect(graph.problems).toEqual([expect.objectContaining({ file: 'overlays/remote/kustomization.yaml', line: 3, message: expect.stringContaining('a remote location') })]);
+  });
+
+  it('reads a kustomization that two overlays share once per run, and again in another run', () => {
+    const reads = new KustomizationReads();
+    const base = (graph: KustomizationGraph) => graph.kustomizations.find((walked) => walked.file.endsWith(join('base', 'kustomization.yaml')))?.references;
+    const prod = base(walkKustomizationGraph(join(root, 'overlays/prod'), root, reads));
+    expect(prod).toHaveLength(1);
+    expect(base(walkKustomizationGraph(join(root, 'overlays/remote'), root, reads))).toBe(prod);
+    expect(base(walkKustomizationGraph(join(root, 'overlays/prod'), root))).not.toBe(prod);
   });
 
   it('reaches the whole-repository rules from the pipeline, walked once by the render', async () => {

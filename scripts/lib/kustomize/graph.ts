@@ -1,10 +1,12 @@
 // Walks the kustomization graph from one directory the way kustomize will, before kustomize runs: every
 // file it may read is found, resolved through symlinks, and required to be a plain file or directory
 // inside the repository. What the walk refuses is never rendered.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { exists, statOrUndefined } from './file-status.ts';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
-import { readKustomization, type KustomizationReference } from './read-kustomization.ts';
+import { KustomizationReads } from './kustomization-reads.ts';
+import type { KustomizationReference } from './read-kustomization.ts';
 import { isRemoteReference } from './remote.ts';
 import { countYamlAliases } from './yaml-aliases.ts';
 
@@ -50,8 +52,11 @@ export interface KustomizationGraph {
 
 const KEEP_INSIDE = 'Keep every resource, base, component, patch and generator file of an overlay inside the repository, as plain files.';
 
-/** Walks from `dir` (a directory holding a kustomization); `boundary` is the repository's directory. */
-export function walkKustomizationGraph(dir: string, boundary: string): KustomizationGraph {
+/**
+ * Walks from `dir` (a directory holding a kustomization); `boundary` is the repository's directory. `reads`
+ * holds the kustomization files the run has already read, so overlays share the parse of their bases.
+ */
+export function walkKustomizationGraph(dir: string, boundary: string, reads = new KustomizationReads()): KustomizationGraph {
   const realBoundary = realpathSync(boundary);
   const graph: KustomizationGraph = { overlay: resolve(dir), kustomizations: [], files: new Map(), problems: [], component: false };
   const visited = new Set<string>();
@@ -75,11 +80,10 @@ export function walkKustomizationGraph(dir: string, boundary: string): Kustomiza
     const checked = plainFile(file, graph, inside, namedIn, line, `${named} (its ${present[0]})`);
     if (!checked) return;
     graph.files.set(file, checked.real);
-    const bytes = readFileSync(checked.real);
-    const read = readKustomization(bytes);
+    const read = reads.read(checked.real);
     if (visited.size === 1 && read.kind === 'Component') graph.component = true;
     for (const problem of read.problems) graph.problems.push({ file, line: problem.line, message: problem.message, fix: problem.fix });
-    const node: WalkedKustomization = { dir: real, file, bytes, references: read.references, includes: new Map() };
+    const node: WalkedKustomization = { dir: real, file, bytes: read.bytes, references: read.references, includes: new Map() };
     graph.kustomizations.push(node);
     for (const reference of read.references) pending.push({ node, reference });
   };
@@ -187,24 +191,4 @@ function plainFile(path: string, graph: KustomizationGraph, inside: (real: strin
     return undefined;
   }
   return { real };
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return lstatOrUndefined(path);
-  }
-}
-
-function lstatOrUndefined(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function exists(path: string): boolean {
-  return lstatOrUndefined(path) !== undefined;
 }

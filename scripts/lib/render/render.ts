@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { walkKustomizationGraph, type KustomizationGraph } from '../kustomize/graph.ts';
+import type { KustomizationReads } from '../kustomize/kustomization-reads.ts';
 import type { Finding, Resource } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
 import { displayPath, inputFinding, repositoryBoundary } from '../sources/discover.ts';
@@ -38,6 +39,8 @@ export interface RenderOptions {
    * (default: a cache for this render only, so nothing outlives the run).
    */
   origins?: OriginFiles;
+  /** Kustomization files read once per run and shared by the guard's walks (default: this render only). */
+  kustomizationReads?: KustomizationReads;
 }
 
 export interface RenderResult {
@@ -60,7 +63,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
   const root = options.root ?? process.cwd();
   const overlay = resolve(root, dir);
   const source = options.source ?? displayPath(root, overlay);
-  const graph = walkKustomizationGraph(overlay, options.boundary ?? repositoryBoundary(root, overlay));
+  const graph = walkKustomizationGraph(overlay, options.boundary ?? repositoryBoundary(root, overlay), options.kustomizationReads);
   if (graph.problems.length > 0) {
     const findings = graph.problems.map((problem) => {
       const file = displayPath(root, problem.file);

@@ -5,6 +5,7 @@ import type { Finding, Resource, Source } from '../model.ts';
 import { appendAll, isRecord } from '../model.ts';
 import { parseResourcesFromBytes } from '../parse/resources.ts';
 import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
+import type { KustomizationReads } from '../kustomize/kustomization-reads.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import type { OriginFiles } from '../render/origin-files.ts';
 import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
@@ -16,6 +17,8 @@ export interface LoadOptions {
   readStdin?: () => Promise<Uint8Array>;
   /** Parsed origin files shared by the renders of one run (see RenderOptions.origins). */
   origins?: OriginFiles;
+  /** Kustomization files read once per run (see RenderOptions.kustomizationReads). */
+  kustomizationReads?: KustomizationReads;
 }
 
 export interface Loaded {
@@ -42,6 +45,7 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
         root: options.root,
         timeoutMs: options.renderTimeoutMs,
         origins: options.origins,
+        kustomizationReads: options.kustomizationReads,
       });
       return { resources, findings, kustomizations: kustomizationGraphView(graph, { root: options.root, source: source.name }) };
     }
