@@ -1,7 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { labelSelector, matches } from '../cross/lib/selectors.ts';
 import { describe, namespaceOf, recordAt } from '../cross/lib/values.ts';
-import { minimumPods, REPLICATED_KINDS, templateLabelsPath } from './lib/scaling.ts';
+import { minimumPods, REPLICATED_KINDS, SCALER_KINDS, templateLabelsPath } from './lib/scaling.ts';
 
 // Without a PodDisruptionBudget a node drain may evict every replica at once. Budgets that exist in the
 // cluster but not in the render (`external.podDisruptionBudgets`) may cover it: then the rule cannot know.
@@ -11,7 +11,7 @@ export const pdbMissing: Rule = {
   description:
     'A Deployment or StatefulSet that runs more than one pod (replicas, or an HPA minReplicas) is selected by a PodDisruptionBudget in its namespace; silent when the `external.podDisruptionBudgets` setting lists budgets the render does not hold.',
   fix: 'Add a PodDisruptionBudget with maxUnavailable: 1 whose selector matches the workload pod labels.',
-  kinds: [...REPLICATED_KINDS, 'PodDisruptionBudget', 'HorizontalPodAutoscaler'],
+  kinds: [...REPLICATED_KINDS, 'PodDisruptionBudget', ...SCALER_KINDS],
   equivalents: { polaris: 'missingPodDisruptionBudget', kubeScore: 'deployment-has-poddisruptionbudget, statefulset-has-poddisruptionbudget' },
   check: (context) => {
     if (context.settings.external.podDisruptionBudgets.length > 0) return [];

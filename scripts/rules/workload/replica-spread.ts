@@ -1,7 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { describe } from '../cross/lib/values.ts';
 import { isRecord, listAt, recordAt } from '../lib/read.ts';
-import { minimumPods, REPLICATED_KINDS } from './lib/scaling.ts';
+import { minimumPods, REPLICATED_KINDS, SCALER_KINDS } from './lib/scaling.ts';
 
 // Replicas that the scheduler may place on one node fail together with it. Either a pod anti-affinity
 // (required or preferred) or a topology spread constraint tells it to keep them apart.
@@ -11,7 +11,7 @@ export const replicaSpread: Rule = {
   description:
     'A Deployment or StatefulSet that runs more than one pod (replicas, or an HPA minReplicas) has a podAntiAffinity or topologySpreadConstraints, so that its replicas do not share one node.',
   fix: 'Add topologySpreadConstraints (topologyKey kubernetes.io/hostname, whenUnsatisfiable ScheduleAnyway, labelSelector matching the pods) or a preferred podAntiAffinity.',
-  kinds: [...REPLICATED_KINDS, 'HorizontalPodAutoscaler'],
+  kinds: [...REPLICATED_KINDS, ...SCALER_KINDS],
   equivalents: {
     kubeLinter: 'no-anti-affinity',
     polaris: 'topologySpreadConstraint',

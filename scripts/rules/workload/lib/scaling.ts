@@ -3,7 +3,7 @@
 import type { ResourceIndex, Workload } from '../../resource-index.ts';
 import { declaredReplicas } from '../../resource-index.ts';
 
-/** The fewest pods the workload runs: its replicas, or the lowest minReplicas of an HPA that scales it. */
+/** The fewest pods the workload runs: its replicas, or the lowest floor of an HPA or ScaledObject that scales it. */
 export function minimumPods(index: ResourceIndex, workload: Workload): number | undefined {
   const hpas = index.hpasTargeting(workload);
   if (hpas.length > 0) return Math.min(...hpas.map((hpa) => hpa.minReplicas));
@@ -17,3 +17,6 @@ export function templateLabelsPath(workload: Workload): string {
 
 /** Deployments and StatefulSets: the kinds peers check for replicas, spreading and budgets. */
 export const REPLICATED_KINDS = ['Deployment', 'StatefulSet'] as const;
+
+/** What sets a workload's replica floor: HPAs and KEDA ScaledObjects, which make one (resource-relations.ts). */
+export const SCALER_KINDS = ['HorizontalPodAutoscaler', 'ScaledObject'] as const;
