@@ -1,6 +1,5 @@
 // Every API-server rule against its fixtures (test/fixtures/apiserver/<id>/): each file states the findings it
-// must produce, no more, no less; a `# kubernetes: X.Y` line sets the run's target version.
-import { readdirSync, readFileSync } from 'node:fs';
+// must produce, no more, no less; a `# kubernetes-version: X.Y` line sets the run's target version.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
@@ -10,66 +9,15 @@ import { apiServerRules } from '../../scripts/rules/apiserver/index.ts';
 import { defaultRuleConfig } from '../../scripts/rules/config.ts';
 import { evaluateRules } from '../../scripts/rules/engine.ts';
 import { catalogue } from '../../scripts/rules/registry.ts';
+import { describeRuleFixtures, loadFixture } from '../policies/fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'apiserver');
 
-interface Expected {
-  rule: string;
-  severity: string;
-  path: string;
-}
-
-function loadFixture(rule: string, name: string) {
-  const file = `test/fixtures/apiserver/${rule}/${name}`;
-  const text = readFileSync(join(FIXTURES, rule, name), 'utf8');
-  const header = (key: string) => [...text.matchAll(new RegExp(`^# ${key}: (.*)$`, 'gm'))].map((match) => match[1]!.trim());
-  const parsed = parseResources(text, { source: file, file });
-  if (parsed.findings.length > 0) throw new Error(`${file}: ${parsed.findings[0]!.message}`);
-  const expected: Expected[] = header('expect').map((line) => {
-    const [expectedRule = '', severity = '', path = ''] = line.split(/\s+/);
-    return { rule: expectedRule, severity, path };
-  });
-  return { file, resources: parsed.resources, expected, kubernetesVersion: header('kubernetes')[0] };
-}
-
-const byPosition = (a: Expected, b: Expected) => a.path.localeCompare(b.path) || a.severity.localeCompare(b.severity);
-
 describe('API-server rules', () => {
-  it('has a passing and a failing fixture for every rule', () => {
-    for (const rule of apiServerRules) {
-      const files = readdirSync(join(FIXTURES, rule.id)).filter((name) => name.endsWith('.yaml'));
-      const fixtures = files.map((name) => loadFixture(rule.id, name));
-      expect(fixtures.some((fixture) => fixture.expected.length === 0), `${rule.id}: a manifest that passes`).toBe(true);
-      expect(fixtures.some((fixture) => fixture.expected.length > 0), `${rule.id}: a manifest that fails`).toBe(true);
-    }
-  });
-
-  for (const rule of apiServerRules) {
-    describe(rule.id, () => {
-      for (const name of readdirSync(join(FIXTURES, rule.id)).filter((entry) => entry.endsWith('.yaml')).sort()) {
-        const fixture = loadFixture(rule.id, name);
-        const title = fixture.expected.length === 0 ? `${name} passes` : `${name} fails at ${fixture.expected.map((e) => e.path).join(', ')}`;
-        it(title, () => {
-          const findings = evaluateRules(fixture.resources, {
-            source: fixture.file,
-            config: defaultRuleConfig,
-            rules: [rule],
-            ...(fixture.kubernetesVersion ? { kubernetesVersion: fixture.kubernetesVersion } : {}),
-          });
-          const actual = findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, path: finding.path ?? '' }));
-          expect(actual.sort(byPosition)).toEqual([...fixture.expected].sort(byPosition));
-          for (const finding of findings) {
-            expect(finding.file).toBe(fixture.file);
-            expect(finding.line, 'located in the file').toBeGreaterThan(0);
-            expect(finding.fix).toBe(rule.fix);
-          }
-        });
-      }
-    });
-  }
+  describeRuleFixtures(apiServerRules, FIXTURES);
 
   it('is refused by the version it targets: the same StatefulSet passes for 1.34 and fails for 1.35', () => {
-    const { resources } = loadFixture('update-strategy', 'before-1.35.yaml');
+    const { resources } = loadFixture('update-strategy', 'before-1.35.yaml', FIXTURES);
     const run = (kubernetesVersion: string) =>
       evaluateRules(resources, { source: 's', config: defaultRuleConfig, rules: apiServerRules, kubernetesVersion }).map((finding) => finding.rule);
     expect(run('1.34.0')).toEqual([]);
@@ -77,7 +25,7 @@ describe('API-server rules', () => {
   });
 
   it('gets the target version from --kubernetes-version through the run wiring', () => {
-    const { resources } = loadFixture('update-strategy', 'before-1.35.yaml');
+    const { resources } = loadFixture('update-strategy', 'before-1.35.yaml', FIXTURES);
     const source = { kind: 'manifests' as const, name: 'statefulset.yaml', path: '/dev/null' };
     const run = (kubernetesVersion: string) =>
       createValidation({ root: join(import.meta.dirname, '..', '..'), kubernetesVersion })

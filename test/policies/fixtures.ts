@@ -5,10 +5,13 @@
 //   # config: {production: true}                 validate.config.yaml content, as YAML flow
 //   # kubernetes-version: 1.33                   the run's --kubernetes-version (default: the newest)
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative as relativePath } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { parseResources } from '../../scripts/lib/parse/resources.ts';
 import type { Resource } from '../../scripts/lib/model.ts';
 import { parseRuleConfig, type RuleConfig } from '../../scripts/rules/config.ts';
+import { evaluateRules } from '../../scripts/rules/engine.ts';
+import type { Rule } from '../../scripts/rules/rule.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'policies');
 
@@ -30,12 +33,12 @@ export interface PolicyFixture {
   resources: Resource[];
 }
 
-export function loadFixture(rule: string, name: string): PolicyFixture {
-  const file = join(FIXTURES, rule, name);
+export function loadFixture(rule: string, name: string, root = FIXTURES): PolicyFixture {
+  const file = join(root, rule, name);
   const text = readFileSync(file, 'utf8');
   const header = (key: string) =>
     [...text.matchAll(new RegExp(`^# ${key}: (.*)$`, 'gm'))].map((match) => match[1].trim());
-  const relative = `test/fixtures/policies/${rule}/${name}`;
+  const relative = relativePath(join(import.meta.dirname, '..', '..'), file);
   const parsed = parseResources(text, { source: header('source')[0] ?? relative, file: relative });
   if (parsed.findings.length > 0) throw new Error(`${relative}: ${parsed.findings[0].message}`);
   return {
@@ -53,15 +56,57 @@ export function loadFixture(rule: string, name: string): PolicyFixture {
   };
 }
 
-export function fixtureDirectories(): string[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
+export function fixtureDirectories(root = FIXTURES): string[] {
+  return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
 }
 
-export function fixtureFiles(rule: string): string[] {
-  return readdirSync(join(FIXTURES, rule))
+export function fixtureFiles(rule: string, root = FIXTURES): string[] {
+  return readdirSync(join(root, rule))
     .filter((name) => name.endsWith('.yaml'))
     .sort();
+}
+
+const byPosition = (a: ExpectedFinding, b: ExpectedFinding) => a.path.localeCompare(b.path) || a.severity.localeCompare(b.severity);
+
+/**
+ * One test per fixture file of each rule (`root/<rule id>/*.yaml`), plus one that every rule has a file that
+ * passes and one that fails. Only the rule under test runs, so a fixture needs no more than the fields it reads.
+ */
+export function describeRuleFixtures(rules: readonly Rule[], root = FIXTURES): void {
+  it('has a fixture directory for every rule, each with a passing and a failing manifest', () => {
+    const directories = fixtureDirectories(root);
+    for (const rule of rules) {
+      expect(directories, `${relativePath(process.cwd(), root)}/${rule.id}`).toContain(rule.id);
+      const files = fixtureFiles(rule.id, root).map((name) => loadFixture(rule.id, name, root));
+      expect(files.some((fixture) => fixture.expected.length === 0), `${rule.id}: a manifest that passes`).toBe(true);
+      expect(files.some((fixture) => fixture.expected.length > 0), `${rule.id}: a manifest that fails`).toBe(true);
+    }
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      for (const name of fixtureFiles(rule.id, root)) {
+        const fixture = loadFixture(rule.id, name, root);
+        const title = fixture.expected.length === 0 ? `${name} passes` : `${name} fails at ${fixture.expected.map((e) => e.path).join(', ')}`;
+        it(title, () => {
+          const findings = evaluateRules(fixture.resources, {
+            source: fixture.source,
+            config: fixture.config,
+            rules: [rule],
+            kubernetesVersion: fixture.kubernetesVersion,
+          });
+          const actual = findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, path: finding.path ?? '' }));
+          expect(actual.sort(byPosition)).toEqual([...fixture.expected].sort(byPosition));
+          for (const finding of findings) {
+            expect(finding.file).toBe(fixture.file);
+            expect(finding.line, 'located in the file').toBeGreaterThan(0);
+            expect(finding.fix).toBe(rule.fix);
+          }
+        });
+      }
+    });
+  }
 }
