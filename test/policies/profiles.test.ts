@@ -33,7 +33,9 @@ describe('the catalogue', () => {
     const profile = (id: string) => catalogue.find((entry) => entry.id === id)?.profile;
     expect(['no-privileged', 'no-host-namespaces', 'no-host-path', 'no-host-port', 'no-proc-mount', 'sysctls'].map(profile)).toEqual(Array(6).fill('baseline'));
     expect(['run-as-non-root', 'no-privilege-escalation', 'drop-all-capabilities', 'seccomp-profile', 'restricted-volume-types'].map(profile)).toEqual(Array(5).fill('restricted'));
-    expect(['liveness-probe', 'cpu-limits', 'image-digest', 'service-selector', 'gitops-path'].map(profile)).toEqual(Array(5).fill('all'));
+    expect(['liveness-probe', 'cpu-limits', 'image-digest', 'service-selector', 'gitops-coverage'].map(profile)).toEqual(Array(5).fill('all'));
+    // A GitOps path that does not build fails the sync like a render error: no opinion, every profile.
+    expect(profile('gitops-path')).toBe('schema');
   });
 
   it('is listed with each check’s profile by --list-rules', () => {
@@ -52,7 +54,7 @@ describe('a profile in the configuration', () => {
 
   it('schema: only reading, schemas and API checks run', () => {
     const runs = active('profile: schema\n');
-    expect(['schema', 'unknown-kind', 'deprecated-api', 'selector-immutable', 'render'].every(runs)).toBe(true);
+    expect(['schema', 'unknown-kind', 'deprecated-api', 'selector-immutable', 'render', 'gitops-path'].every(runs)).toBe(true);
     expect(['no-privileged', 'run-as-non-root', 'liveness-probe'].some(runs)).toBe(false);
   });
 

@@ -9,6 +9,9 @@ export const gitopsPath: RepositoryRule = {
   scope: 'repository',
   id: 'gitops-path',
   severity: 'error',
+  // A path the controller cannot build fails the sync as surely as a render error does: no opinion, so it
+  // runs in every profile, beside the render and schema checks.
+  profile: 'schema',
   description:
     "Every Flux Kustomization spec.path, Argo CD Application source path and ApplicationSet directory that builds from this repository's tree is a directory of it, and an overlay there renders. Paths built from another repository, another branch, an OCI artifact, a bucket or an external artifact are not in this tree and are not checked; nor are `${var}` paths a bootstrap or postBuild substitution fills in.",
   fix: 'Point the path at a directory relative to the repository root (e.g. ./apps/production), or fix the overlay so that `kustomize build` succeeds.',
