@@ -85,6 +85,15 @@ describe('npm run diff', () => {
     }
   });
 
+  it('takes the repository from the overlay paths given, wherever the command is typed', async () => {
+    const outside = join(repo, '..');
+    const fromOutside = await run('diff', ['--base', 'HEAD~1', join(repo, 'overlays/prod')], outside);
+    const fromRoot = await run('diff', ['--base', 'HEAD~1', 'prod'], repo);
+    expect(fromOutside.exitCode).toBe(0);
+    expect(fromOutside.stdout).toMatch(/^overlays\/prod: \d+ changed, 1 added, 3 removed, \d+ unchanged$/m);
+    expect(fromOutside.stdout).toBe(fromRoot.stdout);
+  });
+
   it('exits 2 on an unknown ref or outside a git repository', async () => {
     const unknown = await run('diff', ['--base', 'no-such-branch'], repo);
     expect(unknown.exitCode).toBe(2);

@@ -1,6 +1,6 @@
 // Overlay names as the commands take them: `prod` means overlays/prod, anything with a slash is a path.
-import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { kustomizationFile } from '../sources/discover.ts';
 
 export const OVERLAYS_DIRECTORY = 'overlays';
@@ -15,10 +15,24 @@ export interface OverlayLocation {
   name: string;
 }
 
+const looksLikePath = (given: string) => given.includes('/') || given.includes(sep) || given === '.' || given === '..';
+
+/**
+ * Where to look for the repository: the overlays given as paths belong to the repository the command is
+ * about, wherever it was typed (as validate takes its root from its paths). The first one that exists, or
+ * its nearest existing parent; the working directory when every overlay is a name.
+ */
+export function repositoryAnchor(overlays: readonly string[], cwd: string): string {
+  const path = overlays.find(looksLikePath);
+  if (path === undefined) return cwd;
+  let anchor = resolve(cwd, path);
+  while (!existsSync(anchor) && dirname(anchor) !== anchor) anchor = dirname(anchor);
+  return statSync(anchor).isDirectory() ? anchor : dirname(anchor);
+}
+
 /** Maps a command-line overlay to its repository-relative directory; it need not exist (yet). */
 export function overlayLocation(given: string, root: string, cwd: string): OverlayLocation {
-  const looksLikePath = given.includes('/') || given.includes(sep) || given === '.' || given === '..';
-  const absolute = looksLikePath ? resolve(cwd, given) : join(root, OVERLAYS_DIRECTORY, given);
+  const absolute = looksLikePath(given) ? resolve(cwd, given) : join(root, OVERLAYS_DIRECTORY, given);
   const rel = relative(root, absolute);
   if (rel.startsWith('..') || isAbsolute(rel)) throw new OverlayInputError(`overlay ${given} is outside the repository ${root}`);
   const path = rel === '' ? '.' : rel.split(sep).join('/');

@@ -10,7 +10,7 @@ import { branchExists, commitOnNewBranch, currentBranch, headCommit, repositoryR
 import { invalidImageField } from './image-reference.ts';
 import { applyImageMoves, readImages, releaseName, sameImage, type ImageEntry, type ImageMove } from './images.ts';
 import { kustomizationFile } from '../sources/discover.ts';
-import { overlayLocation, type OverlayLocation } from './overlays.ts';
+import { overlayLocation, repositoryAnchor, type OverlayLocation } from './overlays.ts';
 import { commitMessage, promotionTitle, pullRequestBody, type PromotionSummary } from './pr-body.ts';
 import { renderTree } from './render-at-ref.ts';
 import { validateOverlay } from './validate-overlay.ts';
@@ -86,7 +86,7 @@ export function branchName(target: OverlayLocation, moves: readonly ImageMove[])
 }
 
 export async function promote(request: PromoteRequest): Promise<PromotionResult> {
-  const root = await repositoryRoot(request.repo ?? request.cwd);
+  const root = await repositoryRoot(request.repo ?? repositoryAnchor([request.from, request.to], request.cwd));
   const cwd = request.repo ?? request.cwd;
   const from = overlayLocation(request.from, root, cwd);
   const to = overlayLocation(request.to, root, cwd);

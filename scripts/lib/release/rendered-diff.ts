@@ -1,5 +1,5 @@
 // The rendered diff between a git ref and the working tree, for every overlay on either side.
-import { OverlayInputError, overlayLocation } from './overlays.ts';
+import { OverlayInputError, overlayLocation, repositoryAnchor } from './overlays.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
 import { resolveKustomize } from '../render/kustomize-binary.ts';
 import { renderAtRef, renderWorkingTree } from './render-at-ref.ts';
@@ -15,7 +15,7 @@ export interface RenderedDiffRequest {
 }
 
 export async function renderedDiff(request: RenderedDiffRequest): Promise<DiffReport> {
-  const root = await repositoryRoot(request.cwd);
+  const root = await repositoryRoot(repositoryAnchor(request.overlays, request.cwd));
   await resolveCommit(root, request.base);
   const overlays = request.overlays.length > 0 ? request.overlays.map((given) => overlayLocation(given, root, request.cwd).path) : undefined;
   // A misspelt overlay is a usage error: say so before rendering anything, not after both sides.
