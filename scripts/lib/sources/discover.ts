@@ -29,23 +29,38 @@ export function displayPath(root: string, path: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel.split(sep).join('/');
 }
 
-/** Every overlay under overlays/, then flux/ and argocd/ as plain manifests. */
+/** Directories whose every subdirectory is one thing to check: kustomize overlays, and Flux's per-cluster layout. */
+export const SOURCE_PARENT_DIRECTORIES = ['overlays', 'clusters'];
+
+/**
+ * Every directory under overlays/ and clusters/ (rendered when it holds a kustomization, else read as
+ * manifests, as Flux reads a plain directory), then flux/ and argocd/ as plain manifests. Finding none of
+ * them is an input error: a run that checked nothing must not pass as if it had.
+ */
 export function discoverRepository(root: string): Discovery {
   const sources: Source[] = [];
-  const overlays = join(root, 'overlays');
-  if (existsSync(overlays)) {
-    for (const entry of readdirSync(overlays, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const dir = join(overlays, entry.name);
-      if (entry.isDirectory() && isKustomization(dir)) {
-        sources.push({ kind: 'kustomization', name: displayPath(root, dir), path: dir });
-      }
+  for (const parent of SOURCE_PARENT_DIRECTORIES) {
+    const parentDir = join(root, parent);
+    if (!existsSync(parentDir)) continue;
+    for (const entry of readdirSync(parentDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const dir = join(parentDir, entry.name);
+      if (!entry.isDirectory()) continue;
+      if (isKustomization(dir)) sources.push({ kind: 'kustomization', name: displayPath(root, dir), path: dir });
+      else if (parent === 'clusters') sources.push({ kind: 'manifests', name: displayPath(root, dir), path: dir });
     }
   }
   for (const name of GITOPS_DIRECTORIES) {
     const dir = join(root, name);
     if (existsSync(dir)) sources.push({ kind: 'manifests', name, path: dir });
   }
-  return { sources, findings: [] };
+  if (sources.length > 0) return { sources, findings: [] };
+  const looked = [...SOURCE_PARENT_DIRECTORIES.map((dir) => `${dir}/*`), ...GITOPS_DIRECTORIES.map((dir) => `${dir}/`)].join(', ');
+  return {
+    sources,
+    findings: [
+      inputFinding('.', `nothing to check in ${root}: none of ${looked} exists`, 'Give the directories or files to check as arguments (e.g. `validate apps/production`), or run from the repository root.'),
+    ],
+  };
 }
 
 /**
