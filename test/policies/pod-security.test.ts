@@ -18,6 +18,7 @@ const DIRECTORY = join(import.meta.dirname, '..', 'fixtures', 'pod-security');
 const PSA_CHECKS: Readonly<Record<string, readonly string[]>> = {
   hostNamespaces: ['no-host-namespaces'],
   privileged: ['no-privileged'],
+  capabilities_baseline: ['added-capabilities'],
   capabilities_restricted: ['drop-all-capabilities'],
   // restrictedVolumes overrides hostPathVolumes under restricted: both rules name the hostPath volume.
   hostPathVolumes: ['no-host-path', 'restricted-volume-types'],
@@ -25,6 +26,7 @@ const PSA_CHECKS: Readonly<Record<string, readonly string[]>> = {
   appArmorProfile: ['apparmor-profile'],
   seLinuxOptions: ['selinux-options'],
   procMount_restricted: ['no-proc-mount'],
+  seccompProfile_baseline: ['seccomp-unconfined'],
   seccompProfile_restricted: ['seccomp-profile'],
   sysctls: ['sysctls'],
   windowsHostProcess: ['windows-host-process'],
@@ -72,7 +74,7 @@ describe('Pod Security restricted parity', () => {
   });
 
   it('puts each rule in the profile of its Pod Security level', () => {
-    const baselineChecks = ['hostNamespaces', 'privileged', 'hostPorts', 'appArmorProfile', 'seLinuxOptions', 'procMount_restricted', 'sysctls', 'windowsHostProcess', 'hostProbesAndHostLifecycle'];
+    const baselineChecks = ['capabilities_baseline', 'seccompProfile_baseline', 'hostNamespaces', 'privileged', 'hostPorts', 'appArmorProfile', 'seLinuxOptions', 'procMount_restricted', 'sysctls', 'windowsHostProcess', 'hostProbesAndHostLifecycle'];
     for (const check of baselineChecks) for (const id of PSA_CHECKS[check] ?? []) expect(profileOf(rules.find((rule) => rule.id === id) ?? { profile: 'all' }), id).toBe('baseline');
     for (const rule of rules) expect(['baseline', 'restricted'], rule.id).toContain(profileOf(rule));
   });

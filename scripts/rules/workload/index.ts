@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.ts';
+import { addedCapabilities } from './added-capabilities.ts';
 import { apparmorProfile } from './apparmor-profile.ts';
 import { automountServiceAccountToken } from './automount-service-account-token.ts';
 import { clusterAdminBinding } from './cluster-admin-binding.ts';
@@ -33,6 +34,7 @@ import { recommendedLabels } from './recommended-labels.ts';
 import { restrictedVolumeTypes } from './restricted-volume-types.ts';
 import { runAsNonRoot } from './run-as-non-root.ts';
 import { seccompProfile } from './seccomp-profile.ts';
+import { seccompUnconfined } from './seccomp-unconfined.ts';
 import { secretInEnv } from './secret-in-env.ts';
 import { selinuxOptions } from './selinux-options.ts';
 import { startupProbe } from './startup-probe.ts';
@@ -71,8 +73,10 @@ export const workloadRules: readonly Rule[] = [
   runAsNonRoot,
   noPrivilegeEscalation,
   dropAllCapabilities,
+  addedCapabilities,
   readOnlyRootFilesystem,
   seccompProfile,
+  seccompUnconfined,
   noPrivileged,
   noHostNamespaces,
   noHostPath,
