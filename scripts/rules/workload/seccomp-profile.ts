@@ -1,18 +1,9 @@
 import type { Rule, Violation } from '../rule.ts';
-import { containersOf } from '../resource-index.ts';
-import {
-  containerSecurityContext,
-  containerViolation,
-  isWindowsPod,
-  podSecurityContext,
-  POD_SECURITY_KINDS,
-} from './lib/containers.ts';
-import { valueAt } from '../lib/read.ts';
-import { SECCOMP_ALLOWED as ALLOWED } from './seccomp-unconfined.ts';
+import { containerViolation, POD_SECURITY_KINDS } from './lib/containers.ts';
+import { podSeccompProfiles, SECCOMP_ALLOWED } from './lib/seccomp.ts';
 
 // PSS "restricted" (check_seccompProfile_restricted.go): RuntimeDefault or Localhost on the pod, or on
 // every container. An explicit Unconfined is the baseline level's (seccomp-unconfined), reported there.
-
 export const seccompProfile: Rule = {
   id: 'seccomp-profile',
   severity: 'error',
@@ -24,16 +15,11 @@ export const seccompProfile: Rule = {
   equivalents: { polaris: 'linuxHardening (partial)' },
   check: (context) => {
     const violations: Violation[] = [];
-    for (const template of context.index.podTemplates) {
-      if (isWindowsPod(template)) continue;
-      const podType = valueAt(podSecurityContext(template), 'seccompProfile', 'type');
-      const podCovers = podType !== undefined && ALLOWED.has(String(podType));
-      for (const ref of containersOf(template)) {
-        const type = valueAt(containerSecurityContext(ref), 'seccompProfile', 'type');
-        if (type === undefined && !podCovers) {
-          const pod = podType === undefined ? 'the pod sets none' : `the pod's is ${String(podType)}`;
-          violations.push(containerViolation(ref, '/securityContext/seccompProfile', `has no seccomp profile, and ${pod}`));
-        }
+    for (const { podType, containers } of podSeccompProfiles(context.index)) {
+      if (podType !== undefined && SECCOMP_ALLOWED.has(String(podType))) continue;
+      const pod = podType === undefined ? 'the pod sets none' : `the pod's is ${String(podType)}`;
+      for (const { ref, type } of containers) {
+        if (type === undefined) violations.push(containerViolation(ref, '/securityContext/seccompProfile', `has no seccomp profile, and ${pod}`));
       }
     }
     return violations;
