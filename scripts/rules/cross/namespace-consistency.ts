@@ -10,15 +10,6 @@ import { configReferences } from './lib/references.ts';
 import { listsName } from './lib/outside-render.ts';
 import { describe, listAt, nameOf, namespaceOf, stringAt } from './lib/values.ts';
 
-/** Kinds without a namespace; the GitOps rules read this list. */
-export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
-  'IngressClass', 'GatewayClass', 'PriorityClass', 'RuntimeClass', 'ClusterIssuer', 'ClusterSecretStore',
-  'ClusterExternalSecret', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'APIService',
-  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'CSIDriver', 'VolumeSnapshotClass', 'Node',
-  'ClusterPolicy', 'ClusterImagePolicy',
-]);
-
 const OPTIONS = {
   allow: { type: 'strings', description: 'namespaces that binding subjects may name without a ServiceAccount of the render there' },
 } as const satisfies OptionSpecs;

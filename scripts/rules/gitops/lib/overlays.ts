@@ -1,7 +1,7 @@
 // The overlays of a run as the GitOps rules see them: directory, render outcome, namespace.
 import { relative, sep } from 'node:path';
 import type { Resource } from '../../../lib/model.ts';
-import { CLUSTER_SCOPED_KINDS } from '../../cross/namespace-consistency.ts';
+import { CLUSTER_SCOPED_KINDS } from '../../lib/cluster-scoped.ts';
 import type { CheckedSource, RepositoryContext } from '../../rule.ts';
 
 export interface Overlay {
