@@ -54,11 +54,11 @@ describe.each([...OVERLAYS, ...FIXTURES])('%s', (dir) => {
     }
   });
 
-  it('gives every container CPU and memory requests and limits', () => {
+  it('gives every container CPU, memory and ephemeral-storage requests and limits', () => {
     for (const ref of render(dir).templates.flatMap((t) => containersOf(t))) {
       const resources = ref.container.resources as Record<string, Record<string, string>> | undefined;
       for (const bound of ['requests', 'limits']) {
-        expect(Object.keys(resources?.[bound] ?? {}).sort(), `${ref.name} ${bound}`).toEqual(['cpu', 'memory']);
+        expect(Object.keys(resources?.[bound] ?? {}).sort(), `${ref.name} ${bound}`).toEqual(['cpu', 'ephemeral-storage', 'memory']);
       }
     }
   });
