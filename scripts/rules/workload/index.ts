@@ -48,6 +48,7 @@ import { jobTtl } from './job-ttl.ts';
 import { networkPolicyIsolation } from './network-policy-isolation.ts';
 import { networkPolicyPeers } from './network-policy-peers.ts';
 import { pdbMissing } from './pdb-missing.ts';
+import { pdbPolicy } from './pdb-policy.ts';
 import { pdbUnhealthyPodEvictionPolicy } from './pdb-unhealthy-pod-eviction-policy.ts';
 import { rbacCreatePods } from './rbac-create-pods.ts';
 import { replicaSpread } from './replica-spread.ts';
@@ -103,6 +104,7 @@ export const workloadRules: readonly Rule[] = [
   rbacCreatePods,
   // Availability and exposure (peers' checks; they read several objects of the render)
   pdbMissing,
+  pdbPolicy,
   pdbUnhealthyPodEvictionPolicy,
   replicaSpread,
   topologySpreadConstraints,
