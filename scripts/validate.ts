@@ -45,7 +45,8 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
     if (!options.quiet) io.stderr.write(`${line}\n`);
   };
   const color = shouldUseColor(io.stderr, io.env);
-  const needsKustomize = discovery.sources.some((source) => source.kind === 'kustomization');
+  // Default discovery follows the GitOps objects it finds, which may lead to overlays: kustomize is needed then.
+  const needsKustomize = discovery.sources.some((source) => source.kind === 'kustomization') || (options.paths.length === 0 && discovery.sources.length > 0);
   const notes: string[] = [];
   // Loaded only when used, as is --baseline's git: a run over plain files starts without them.
   const binary = needsKustomize ? await (await import('./lib/render/kustomize-binary.ts')).resolveKustomize(io.env, notes) : undefined;
@@ -66,6 +67,7 @@ async function validate(argv: readonly string[], io: CommandIo): Promise<number>
       binary,
       baseline: baseline?.baseline,
       unreadableSources: discovery.findings.length,
+      followGitOps: options.paths.length === 0,
       onSource: (result, findings) => log(formatProgressLine({ ...result }, color, findings)),
       readStdin: () => readAll(io.stdin),
     }),

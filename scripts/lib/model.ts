@@ -67,6 +67,8 @@ export interface Source {
   name: string;
   /** Absolute path (directory or file); '-' for stdin. */
   path: string;
+  /** Why default discovery checks it, when not a default location: the GitOps object that reconciles it. */
+  discoveredBy?: string;
 }
 
 export function refOf(object: KubeObject): ResourceRef {
@@ -157,6 +159,8 @@ export interface SourceResult {
   resources: number;
   /** Wall time to read or render and check the source, in milliseconds. */
   durationMs: number;
+  /** Source.discoveredBy: the GitOps object that led discovery to it. */
+  discoveredBy?: string;
 }
 
 export interface Summary {

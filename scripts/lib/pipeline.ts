@@ -28,6 +28,13 @@ export type BuiltInConfiguration = (findings: readonly Finding[], resources: rea
 /** A check that runs once every source is loaded (GitOps wiring, overlay collisions). */
 export type RepositoryCheck = (outcomes: readonly SourceOutcome[]) => Finding[];
 
+/**
+ * The sources the loaded ones lead to (the directories their GitOps objects reconcile). Asked again after each
+ * round of loading until it names no source not loaded yet: every round adds a new path of the repository,
+ * so the rounds end.
+ */
+export type SourceFollower = (outcomes: readonly SourceOutcome[]) => Source[];
+
 export interface PipelineOptions {
   root: string;
   binary?: KustomizeBinary;
@@ -43,6 +50,8 @@ export interface PipelineOptions {
   /** Paths given that do not exist: reported by discovery, counted as sources in the summary. */
   unreadableSources?: number;
   repositoryChecks?: readonly RepositoryCheck[];
+  /** Default discovery only: check what the GitOps objects of the sources reconcile too, transitively. */
+  followSources?: SourceFollower;
   onSource?: (result: SourceResult, findings: readonly Finding[]) => void;
   readStdin?: () => Promise<Uint8Array>;
   /** Origin files parsed once and shared by the renders of one run (overlays share their bases); runPipeline makes one. */
@@ -65,11 +74,19 @@ export interface SourceOutcome {
 
 export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
   const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads() };
-  const outcomes = await mapConcurrently(sources, options.concurrency, async (source) => {
-    const outcome = await checkSource(source, options);
-    options.onSource?.(outcome.result, outcome.findings);
-    return outcome;
-  });
+  const load = (batch: readonly Source[]) =>
+    mapConcurrently(batch, options.concurrency, async (source) => {
+      const outcome = await checkSource(source, options);
+      options.onSource?.(outcome.result, outcome.findings);
+      return outcome;
+    });
+  const outcomes = await load(sources);
+  while (options.followSources) {
+    const loaded = new Set(outcomes.map((outcome) => outcome.source.path));
+    const more = options.followSources(outcomes).filter((source) => !loaded.has(source.path));
+    if (more.length === 0) break;
+    appendAll(outcomes, await load(more));
+  }
   const findings = [
     ...initial,
     ...outcomes.flatMap((outcome) => outcome.findings),
@@ -80,7 +97,7 @@ export async function runPipeline(sources: readonly Source[], given: PipelineOpt
     sources: outcomes.map((outcome) => outcome.result),
     summary: {
       // A path given that could not be read is a source too: its finding is in the report, so it is counted.
-      sources: sources.length + (options.unreadableSources ?? 0),
+      sources: outcomes.length + (options.unreadableSources ?? 0),
       resources: outcomes.reduce((sum, outcome) => sum + outcome.result.resources, 0),
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,
@@ -127,6 +144,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
       kind: source.kind,
       resources: loaded.resources.length,
       durationMs: Math.round(performance.now() - started),
+      ...(source.discoveredBy ? { discoveredBy: source.discoveredBy } : {}),
     },
   };
 }

@@ -16,7 +16,9 @@ import {
   builtInConfiguration,
   loadConfig,
   policyCheck,
+  gitopsFollower,
   repositoryCheck,
+  RepositoryListing,
   ruleDescriptions,
   ruleListing,
   unmatchedSourcePatterns,
@@ -51,8 +53,12 @@ export interface ValidationRequest {
   warn?: (line: string) => void;
 }
 
-/** What only the command knows once it has looked around: the kustomize it found, the earlier render, its output. */
-export type RunContext = Pick<PipelineOptions, 'binary' | 'unreadableSources' | 'onSource' | 'readStdin'> & { baseline?: Baseline };
+/**
+ * What only the command knows once it has looked around: the kustomize it found, the earlier render, its
+ * output; `followGitOps` when it discovered the repository itself (no paths given), so that what the GitOps
+ * objects found reconcile is checked too.
+ */
+export type RunContext = Pick<PipelineOptions, 'binary' | 'unreadableSources' | 'onSource' | 'readStdin'> & { baseline?: Baseline; followGitOps?: boolean };
 
 export interface Validation {
   readonly config: RuleConfig;
@@ -77,8 +83,10 @@ export function createValidation(request: ValidationRequest): Validation {
     kubernetesVersion,
     rules: ruleDescriptions(),
     pipelineOptions: (run = {}) => {
-      const { baseline, ...given } = run;
-      const repositoryChecks: RepositoryCheck[] = request.repositoryRules === false ? [] : [repositoryCheck(config, root, baseline)];
+      const { baseline, followGitOps, ...given } = run;
+      // One listing of the repository per run, for discovery's follower and the whole-repository rules alike.
+      const listing = new RepositoryListing(root);
+      const repositoryChecks: RepositoryCheck[] = request.repositoryRules === false ? [] : [repositoryCheck(config, root, baseline, listing)];
       return {
         ...given,
         root,
@@ -96,6 +104,7 @@ export function createValidation(request: ValidationRequest): Validation {
         checks: [policyCheck(config, kubernetesVersion)],
         configureBuiltIn: builtInConfiguration(config),
         repositoryChecks,
+        ...(followGitOps ? { followSources: gitopsFollower(config, listing) } : {}),
       };
     },
     configurationFindings: (sources) => unmatchedSourcePatterns(config, sources, request.config ?? CONFIG_FILE),

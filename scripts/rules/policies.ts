@@ -2,17 +2,19 @@
 // scripts/lib/validation.ts, the pipeline's one door to the rules, imports this; nothing else in scripts/lib does.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, sourceMatches, type RuleConfig } from './config.ts';
+import { CONFIG_FILE, defaultRuleConfig, loadRuleConfig, resolveSettings, sourceMatches, type RuleConfig } from './config.ts';
 import { evaluateRules } from './engine.ts';
 import { configureBuiltInFindings } from './built-in-engine.ts';
 import { evaluateRepositoryRules } from './repository-engine.ts';
 import { formatRuleList } from './list.ts';
 import { catalogue, type CatalogueEntry } from './registry.ts';
-import type { Baseline } from './rule.ts';
+import type { Baseline, CheckedSource } from './rule.ts';
 import { ConfigError } from '../lib/cli/config-error.ts';
 import type { Finding, Source } from '../lib/model.ts';
 import { DEFAULT_PROFILE, type Profile } from '../lib/rule-meta.ts';
-import type { BuiltInConfiguration, RepositoryCheck, SourceCheck } from '../lib/pipeline.ts';
+import type { BuiltInConfiguration, RepositoryCheck, SourceCheck, SourceFollower, SourceOutcome } from '../lib/pipeline.ts';
+import { readRepositoryFiles, type RepositoryFiles } from '../lib/repository-files.ts';
+import { reconciledDirectories } from './gitops/graph/follow.ts';
 import type { RuleInfo } from '../lib/report/index.ts';
 import { loadAppSchemas } from '../lib/app-config/load.ts';
 
@@ -79,12 +81,43 @@ export function builtInConfiguration(config: RuleConfig): BuiltInConfiguration {
   return (findings, resources, source) => configureBuiltInFindings(findings, resources, source.name, config);
 }
 
-export function repositoryCheck(config: RuleConfig, root: string, baseline?: Baseline): RepositoryCheck {
+/** The repository's listing, read at most once per run and shared by discovery's follower and the rules. */
+export class RepositoryListing {
+  #files: RepositoryFiles | undefined;
+  constructor(readonly root: string) {}
+  get files(): RepositoryFiles {
+    return (this.#files ??= readRepositoryFiles(this.root));
+  }
+  /** The listing when something already read it; the rules read it themselves only when they need it. */
+  get ifRead(): RepositoryFiles | undefined {
+    return this.#files;
+  }
+}
+
+const checkedSource = ({ source, resources, loadFindings, kustomizations }: SourceOutcome): CheckedSource => ({
+  source,
+  resources,
+  loadFindings,
+  ...(kustomizations ? { kustomizations } : {}),
+});
+
+export function repositoryCheck(config: RuleConfig, root: string, baseline?: Baseline, listing?: RepositoryListing): RepositoryCheck {
+  return (outcomes) => evaluateRepositoryRules(outcomes.map(checkedSource), { root, config, baseline, files: listing?.ifRead });
+}
+
+/**
+ * Default discovery's next step: the directories the loaded sources' GitOps objects reconcile from this tree
+ * (scripts/rules/gitops/graph/follow.ts), as sources that say which object led to them.
+ */
+export function gitopsFollower(config: RuleConfig, listing: RepositoryListing): SourceFollower {
+  const { settings } = resolveSettings(config, '.');
   return (outcomes) =>
-    evaluateRepositoryRules(
-      outcomes.map(({ source, resources, loadFindings, kustomizations }) => ({ source, resources, loadFindings, ...(kustomizations ? { kustomizations } : {}) })),
-      { root, config, baseline },
-    );
+    reconciledDirectories(outcomes.map(checkedSource), listing.files, settings, listing.root).map(({ dir, kind, by }) => ({
+      kind,
+      name: dir,
+      path: join(listing.root, dir),
+      discoveredBy: `reconciled by ${by}`,
+    }));
 }
 
 /** The whole catalogue: built-in checks, rules and the findings the engine makes about exemptions. */

@@ -32,7 +32,7 @@ export async function goldenReport(run: GoldenCase): Promise<string> {
   const discovery = run.paths.length > 0 ? discoverPaths(run.paths, run.root) : discoverRepository(run.root);
   const report = await runPipeline(
     discovery.sources,
-    validation.pipelineOptions({ binary: await binary, unreadableSources: discovery.findings.length }),
+    validation.pipelineOptions({ binary: await binary, unreadableSources: discovery.findings.length, followGitOps: run.paths.length === 0 }),
     [...discovery.findings, ...(run.paths.length === 0 ? validation.configurationFindings(discovery.sources) : [])],
   );
   return formatReport(report, 'json', { color: false, quiet: true, rules: validation.rules });

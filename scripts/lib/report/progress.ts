@@ -23,7 +23,9 @@ export function formatProgressLine(result: SourceResult, color: boolean, finding
   const mark = errors > 0 ? paint('red', '✗') : paint('green', '✓');
   // A directory name is input: one line, no control characters (this line goes to CI logs too).
   const name = terminalText(result.source);
-  return `${mark} ${name}  ${counts.join(', ')}  ${paint('dim', formatDuration(result.durationMs))}`;
+  // Found by following a GitOps object, not at a default location: say which one, so the user knows why.
+  const why = result.discoveredBy === undefined ? '' : `  ${paint('dim', `(${terminalText(result.discoveredBy)})`)}`;
+  return `${mark} ${name}  ${counts.join(', ')}  ${paint('dim', formatDuration(result.durationMs))}${why}`;
 }
 
 /** Milliseconds below a second (people compare them), seconds with one decimal above. */

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { INPUT } from '../built-in-rules.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/graph.ts';
 import type { Finding, Source } from '../model.ts';
+import { gitopsEntryDirectories } from './gitops-entries.ts';
 
 /** kustomize's own names for a directory's kustomization file, as the render guard reads them. */
 export const KUSTOMIZATION_FILES: readonly string[] = KUSTOMIZATION_FILE_NAMES;
@@ -34,8 +35,11 @@ export const SOURCE_PARENT_DIRECTORIES = ['overlays', 'clusters'];
 
 /**
  * Every directory under overlays/ and clusters/ (rendered when it holds a kustomization, else read as
- * manifests, as Flux reads a plain directory), then flux/ and argocd/ as plain manifests. Finding none of
- * them is an input error: a run that checked nothing must not pass as if it had.
+ * manifests, as Flux reads a plain directory), then flux/ and argocd/ as plain manifests, then any other
+ * top-level directory whose own YAML files hold a Flux Kustomization or an Argo CD Application, ApplicationSet
+ * or AppProject (an app of apps' bootstrap/, apps/ and projects/). What those objects reconcile is found after they are read (the
+ * pipeline's followSources). Finding none of them is an input error: a run that checked nothing must not pass
+ * as if it had.
  */
 export function discoverRepository(root: string): Discovery {
   const sources: Source[] = [];
@@ -53,12 +57,16 @@ export function discoverRepository(root: string): Discovery {
     const dir = join(root, name);
     if (existsSync(dir)) sources.push({ kind: 'manifests', name, path: dir });
   }
+  for (const entry of gitopsEntryDirectories(root, [...SOURCE_PARENT_DIRECTORIES, ...GITOPS_DIRECTORIES])) {
+    const dir = join(root, entry.name);
+    sources.push({ kind: isKustomization(dir) ? 'kustomization' : 'manifests', name: entry.name, path: dir, discoveredBy: `holds ${entry.holds} (${entry.name}/${entry.file})` });
+  }
   if (sources.length > 0) return { sources, findings: [] };
   const looked = [...SOURCE_PARENT_DIRECTORIES.map((dir) => `${dir}/*`), ...GITOPS_DIRECTORIES.map((dir) => `${dir}/`)].join(', ');
   return {
     sources,
     findings: [
-      inputFinding('.', `nothing to check in ${root}: none of ${looked} exists`, 'Give the directories or files to check as arguments (e.g. `validate apps/production`), or run from the repository root.'),
+      inputFinding('.', `nothing to check in ${root}: none of ${looked} exists, and no top-level directory holds a Flux Kustomization or an Argo CD Application`, 'Give the directories or files to check as arguments (e.g. `validate apps/production`), or run from the repository root.'),
     ],
   };
 }

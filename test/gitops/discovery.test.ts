@@ -1,0 +1,103 @@
+// Default discovery follows the GitOps graph: run from the root of a repository with no path, validate checks
+// its default places and every directory their Flux Kustomizations and Argo CD Applications reconcile, and
+// says which object led it to each.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { JsonFinding } from '../../scripts/lib/report/json.ts';
+import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { runValidate } from '../helpers/cli.ts';
+
+const LAYOUTS = fileURLToPath(new URL('../fixtures/gitops-layouts', import.meta.url));
+
+/** The progress lines of a run, sorted (sources load concurrently): each source with the reason discovery gives. */
+function checkedSources(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((line) => /^[✓✗] /.test(line))
+    .map((line) => {
+      const name = line.split(' ')[1]!;
+      const why = /\((reconciled by [^,]+|holds [^(]+\([^)]*\))/.exec(line)?.[1];
+      return why === undefined ? name : `${name} <- ${why}`;
+    })
+    .sort();
+}
+
+function repository(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'gitops-discovery-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const fluxKustomization = (name: string, path: string) =>
+  `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n  namespace: flux-system\nspec:\n  interval: 10m\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  path: ${path}\n  prune: true\n`;
+const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: apps\ndata:\n  key: value\n`;
+
+describe('default discovery follows the GitOps graph', () => {
+  it('Flux: the cluster directories, then what their Kustomizations reconcile', async () => {
+    const result = await runValidate(['--root', '.', '--profile', 'baseline'], { cwd: join(LAYOUTS, 'flux-kustomize-helm') });
+    expect(checkedSources(result.stderr)).toEqual([
+      'apps/production <- reconciled by Kustomization flux-system/apps',
+      'apps/staging <- reconciled by Kustomization flux-system/apps',
+      'clusters/production',
+      'clusters/staging',
+      'infrastructure/configs <- reconciled by Kustomization flux-system/infra-configs',
+      'infrastructure/controllers <- reconciled by Kustomization flux-system/infra-controllers',
+    ]);
+    // apps/base/podinfo is checked as what apps/staging and apps/production include, not once more alone.
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('Argo CD: the app of apps found at the top level, then each Application and generated directory', async () => {
+    const result = await runValidate(['--root', '.', '--profile', 'baseline'], { cwd: join(LAYOUTS, 'argocd-app-of-apps') });
+    expect(checkedSources(result.stderr)).toEqual([
+      'apps <- holds an Argo CD ApplicationSet (apps/environments.yaml)',
+      'bootstrap <- holds an Argo CD Application (bootstrap/root.yaml)',
+      'envs/dev <- reconciled by ApplicationSet argocd/environments',
+      'envs/prod <- reconciled by ApplicationSet argocd/environments',
+      'guestbook <- reconciled by Application argocd/guestbook',
+      'projects <- holds an Argo CD AppProject (projects/projects.yaml)',
+    ]);
+    // helm-guestbook is a chart (Helm renders it, not kustomize); kustomize-guestbook is what envs/* include.
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('follows transitively, and leaves missing paths and paths out of the root to gitops-path', async () => {
+    const root = repository({
+      'clusters/prod/apps.yaml': [fluxKustomization('apps', './apps/prod'), fluxKustomization('gone', './nowhere'), fluxKustomization('out', '../elsewhere')].join('---\n'),
+      // apps/prod is a plain directory: it holds the next Kustomization, which leads on to tenants/team-a.
+      'apps/prod/tenants.yaml': fluxKustomization('tenants', './tenants/team-a'),
+      'apps/prod/config.yaml': configMap('apps'),
+      'tenants/team-a/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - config.yaml\n',
+      'tenants/team-a/config.yaml': configMap('team-a'),
+      'tenants/unreferenced/config.yaml': 'this: is not checked\n',
+    });
+    const result = await runValidate(['--root', '.', '--profile', 'all', '--format', 'json'], { cwd: root });
+    expect(checkedSources(result.stderr)).toEqual(['apps/prod <- reconciled by Kustomization flux-system/apps', 'clusters/prod', 'tenants/team-a <- reconciled by Kustomization flux-system/tenants']);
+    const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
+    expect(findings.filter((f) => f.rule === 'gitops-path').map((f) => `${f.file} ${f.resource?.name}`)).toEqual(['clusters/prod/apps.yaml gone', 'clusters/prod/apps.yaml out']);
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('takes a top-level directory of GitOps objects as a start, but not a Helm chart or plain manifests', () => {
+    const root = repository({
+      'bootstrap/root.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: root\n',
+      'chart/Chart.yaml': 'apiVersion: v2\nname: chart\nversion: 1.0.0\n',
+      'chart/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: templated\n',
+      'plain/config.yaml': configMap('plain'),
+      // kustomize's own Kustomization is no GitOps object.
+      'base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n',
+      'deep/er/app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: deeper\n',
+    });
+    const { sources, findings } = discoverRepository(root);
+    expect(sources.map(({ name, kind, discoveredBy }) => ({ name, kind, discoveredBy }))).toEqual([
+      { name: 'bootstrap', kind: 'manifests', discoveredBy: 'holds an Argo CD Application (bootstrap/root.yaml)' },
+    ]);
+    expect(findings).toEqual([]);
+  });
+});
