@@ -37,6 +37,13 @@ const GATEWAY = '@kubernetes-models/gateway-api';
 const ISTIO = '@kubernetes-models/istio';
 const ISTIO_NETWORKING = ['DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup'];
 const ISTIO_SECURITY = ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication'];
+const KYVERNO = '@kubernetes-models/kyverno';
+const KYVERNO_CLEANUP = ['CleanupPolicy', 'ClusterCleanupPolicy'];
+// Kyverno 1.14+'s CEL policies, each in a cluster-wide and a namespaced form.
+const KYVERNO_CEL = ['ValidatingPolicy', 'ImageValidatingPolicy', 'MutatingPolicy', 'GeneratingPolicy', 'DeletingPolicy'];
+const KYVERNO_CEL_ALL = [...KYVERNO_CEL, ...KYVERNO_CEL.map((kind) => `Namespaced${kind}`), 'PolicyException'];
+const STRIMZI = '@kubernetes-models/strimzi-kafka-operator';
+const STRIMZI_KINDS = ['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser', 'KafkaConnect', 'KafkaConnector', 'KafkaMirrorMaker2', 'KafkaBridge', 'KafkaRebalance'];
 
 export const CUSTOM_KINDS: readonly CustomKind[] = [
   ...FLUX_KINDS,
@@ -66,4 +73,18 @@ export const CUSTOM_KINDS: readonly CustomKind[] = [
   ...kinds(ISTIO, 'telemetry.istio.io', 'v1', ['Telemetry']),
   ...kinds(ISTIO, 'telemetry.istio.io', 'v1alpha1', ['Telemetry']),
   ...kinds(ISTIO, 'extensions.istio.io', 'v1alpha1', ['WasmPlugin']),
+  // Kyverno: the classic policies (kyverno.io v1, with their v2beta1 twins), exceptions and cleanup policies
+  // (v2), global context entries, and the CEL policies (policies.kyverno.io). Reports and UpdateRequests are
+  // written by Kyverno itself, not kept in a repository, so they are left out.
+  ...kinds(KYVERNO, 'kyverno.io', 'v1', ['ClusterPolicy', 'Policy']),
+  ...kinds(KYVERNO, 'kyverno.io', 'v2', ['PolicyException', ...KYVERNO_CLEANUP, 'GlobalContextEntry']),
+  ...kinds(KYVERNO, 'kyverno.io', 'v2beta1', ['ClusterPolicy', 'Policy', 'PolicyException', ...KYVERNO_CLEANUP]),
+  ...kinds(KYVERNO, 'kyverno.io', 'v2alpha1', ['GlobalContextEntry']),
+  ...kinds(KYVERNO, 'policies.kyverno.io', 'v1', KYVERNO_CEL_ALL),
+  ...kinds(KYVERNO, 'policies.kyverno.io', 'v1beta1', KYVERNO_CEL_ALL),
+  ...kinds(KYVERNO, 'policies.kyverno.io', 'v1alpha1', [...KYVERNO_CEL, 'PolicyException']),
+  // Strimzi: v1beta2 (what every Strimzi release before 0.49 serves) and v1, which replaces it. StrimziPodSet
+  // (core.strimzi.io) is created by the operator, so it is left out.
+  ...kinds(STRIMZI, 'kafka.strimzi.io', 'v1beta2', STRIMZI_KINDS),
+  ...kinds(STRIMZI, 'kafka.strimzi.io', 'v1', STRIMZI_KINDS),
 ];
