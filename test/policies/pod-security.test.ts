@@ -11,31 +11,10 @@ import { parseRuleConfig } from '../../scripts/rules/config.ts';
 import { evaluateRules } from '../../scripts/rules/engine.ts';
 import { profileOf } from '../../scripts/lib/rule-meta.ts';
 import { workloadRules } from '../../scripts/rules/workload/index.ts';
+import { POD_SECURITY_FIXTURES, PSA_CHECKS } from './psa-checks.ts';
 
-const DIRECTORY = join(import.meta.dirname, '..', 'fixtures', 'pod-security');
+const DIRECTORY = POD_SECURITY_FIXTURES;
 
-/** pod-security-admission's check ids (policy/check_*.go) at 1.36, and the rules that mirror each one. */
-const PSA_CHECKS: Readonly<Record<string, readonly string[]>> = {
-  hostNamespaces: ['no-host-namespaces'],
-  privileged: ['no-privileged'],
-  capabilities_baseline: ['added-capabilities'],
-  capabilities_restricted: ['drop-all-capabilities'],
-  // restrictedVolumes overrides hostPathVolumes under restricted: both rules name the hostPath volume.
-  hostPathVolumes: ['no-host-path', 'restricted-volume-types'],
-  hostPorts: ['no-host-port'],
-  appArmorProfile: ['apparmor-profile'],
-  seLinuxOptions: ['selinux-options'],
-  procMount_restricted: ['no-proc-mount'],
-  seccompProfile_baseline: ['seccomp-unconfined'],
-  seccompProfile_restricted: ['seccomp-profile'],
-  sysctls: ['sysctls'],
-  windowsHostProcess: ['windows-host-process'],
-  hostProbesAndHostLifecycle: ['probe-host'],
-  restrictedVolumes: ['restricted-volume-types'],
-  allowPrivilegeEscalation: ['no-privilege-escalation'],
-  runAsNonRoot: ['run-as-non-root'],
-  runAsUser: ['run-as-non-root'],
-};
 const POD_SECURITY_RULES = new Set(Object.values(PSA_CHECKS).flat());
 const rules = workloadRules.filter((rule) => POD_SECURITY_RULES.has(rule.id));
 
