@@ -8,6 +8,7 @@ import { KustomizationReads } from './kustomize/kustomization-reads.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
 import { OriginFiles } from './render/origin-files.ts';
+import { RenderCache } from './render/render-cache.ts';
 import { loadSource } from './sources/load.ts';
 
 /** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */
@@ -58,6 +59,8 @@ export interface PipelineOptions {
   origins?: OriginFiles;
   /** Kustomization files read and parsed once per run, shared by every overlay's walk; runPipeline makes one. */
   kustomizationReads?: KustomizationReads;
+  /** Renders reused by content address (scripts/lib/render/render-cache.ts); runPipeline makes one for the run when none is given. */
+  renders?: RenderCache;
 }
 
 export interface SourceOutcome {
@@ -73,7 +76,7 @@ export interface SourceOutcome {
 }
 
 export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
-  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads() };
+  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads(), renders: given.renders ?? new RenderCache() };
   const load = (batch: readonly Source[]) =>
     mapConcurrently(batch, options.concurrency, async (source) => {
       const outcome = await checkSource(source, options);
@@ -114,6 +117,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     readStdin: options.readStdin,
     origins: options.origins,
     kustomizationReads: options.kustomizationReads,
+    renders: options.renders,
   });
   const builtIn = [...loaded.findings];
   if (loaded.resources.length === 0 && loaded.findings.length === 0) {

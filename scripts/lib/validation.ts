@@ -11,6 +11,7 @@ import type { Profile } from './rule-meta.ts';
 import { customResourceValidator } from './check/crd-validator.ts';
 import { SchemaValidator, VENDORED_SCHEMAS } from './check/schema-validator.ts';
 import { resolveKubernetesVersion } from './cli/kubernetes-version.ts';
+import { RenderCache, renderCacheDir } from './render/render-cache.ts';
 import {
   CONFIG_FILE,
   builtInConfiguration,
@@ -44,6 +45,8 @@ export interface ValidationRequest {
   timeoutSeconds?: number;
   /** `false` keeps compiled schemas off the disk cache (tests of hostile input). */
   schemaCache?: false;
+  /** `false` keeps renders off the disk cache (they are still shared within the run); default: renderCacheDir(). */
+  renderCache?: false;
   /**
    * Whole-repository rules (GitOps wiring, overlay collisions); on by default. Off for one overlay checked
    * alone (promote's gate): those rules need every source, and one alone would give them a false picture.
@@ -105,6 +108,7 @@ export function createValidation(request: ValidationRequest): Validation {
         configureBuiltIn: builtInConfiguration(config),
         repositoryChecks,
         ...(followGitOps ? { followSources: gitopsFollower(config, listing) } : {}),
+        renders: new RenderCache(request.renderCache === false ? undefined : renderCacheDir()),
       };
     },
     configurationFindings: (sources) => unmatchedSourcePatterns(config, sources, request.config ?? CONFIG_FILE),

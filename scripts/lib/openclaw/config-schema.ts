@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBounded } from './bounded.ts';
+import { runTimeLimitedStep } from './time-limited-step.ts';
 import { ensureRuntime, RuntimeError } from './runtime.ts';
 
 /** schemas/apps/openclaw/<version>.json: validate.config.yaml names it for the app-config-schema rule. */
@@ -11,7 +11,7 @@ export async function vendorOpenclawConfigSchema(schemasDir: string, log: (line:
   // An empty home and state directory: the schema must not depend on whoever runs the generator.
   const home = mkdtempSync(join(tmpdir(), 'openclaw-schema-'));
   try {
-    const result = await runBounded(runtime.node, [join(runtime.packageDir, 'openclaw.mjs'), 'config', 'schema'], {
+    const result = await runTimeLimitedStep(runtime.node, [join(runtime.packageDir, 'openclaw.mjs'), 'config', 'schema'], {
       timeoutMs: 120_000,
       cwd: home,
       extendEnv: false,

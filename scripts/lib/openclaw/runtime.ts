@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBounded } from './bounded.ts';
+import { runTimeLimitedStep } from './time-limited-step.ts';
 
 /** The release the manifests pin; `npm run schemas` vendors its config schema under schemas/apps/openclaw/. */
 export const OPENCLAW_VERSION = '2026.9.6';
@@ -76,7 +76,7 @@ export async function ensureRuntime(options: { env?: NodeJS.ProcessEnv; log?: (l
     cwd: appDir,
     env: { PATH: [dirname(runtime.node), env.PATH ?? ''].join(delimiter) },
   });
-  const version = await runBounded(runtime.node, [join(runtime.packageDir, 'openclaw.mjs'), '--version'], { timeoutMs: MINUTE, cwd: appDir });
+  const version = await runTimeLimitedStep(runtime.node, [join(runtime.packageDir, 'openclaw.mjs'), '--version'], { timeoutMs: MINUTE, cwd: appDir });
   if (!version.ok || !version.stdout.includes(OPENCLAW_VERSION)) {
     throw new RuntimeError(`openclaw --version did not report ${OPENCLAW_VERSION}: ${version.reason || version.stdout.trim()}`);
   }
@@ -104,12 +104,12 @@ function markerMatches(runtime: OpenclawRuntime): boolean {
 
 async function nodeAnswers(runtime: OpenclawRuntime): Promise<boolean> {
   if (!existsSync(runtime.node)) return false;
-  const result = await runBounded(runtime.node, ['--version'], { timeoutMs: 10_000 });
+  const result = await runTimeLimitedStep(runtime.node, ['--version'], { timeoutMs: 10_000 });
   return result.ok && result.stdout.trim() === `v${NODE_VERSION}`;
 }
 
 async function step(label: string, command: string, args: string[], options: { timeoutMs: number; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<void> {
-  const result = await runBounded(command, args, options);
+  const result = await runTimeLimitedStep(command, args, options);
   if (!result.ok) throw new RuntimeError(`${label} failed: ${result.reason}`);
 }
 

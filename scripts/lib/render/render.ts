@@ -19,6 +19,8 @@ import { trackTemporaryDirectory } from './interrupt.ts';
 import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, refusedInput, renderFailure, renderFinding } from './kustomize-run.ts';
 import { resolveKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 import { OriginFiles } from './origin-files.ts';
+import type { KustomizeRun, RenderCache } from './render-cache.ts';
+import { renderKey } from './render-key.ts';
 import { withOrigin } from './provenance.ts';
 
 export interface RenderOptions {
@@ -41,6 +43,12 @@ export interface RenderOptions {
   origins?: OriginFiles;
   /** Kustomization files read once per run and shared by the guard's walks (default: this render only). */
   kustomizationReads?: KustomizationReads;
+  /**
+   * Renders reused by content address: identical inputs render once per run, and with a directory a
+   * successful render is served again in later runs while every input byte is the same (render-cache.ts).
+   * Default: none, every call runs kustomize.
+   */
+  renders?: RenderCache;
 }
 
 export interface RenderResult {
@@ -75,56 +83,77 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
   const binary = options.binary ?? (await defaultBinary());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_RENDER_BYTES;
-  const wrapper = realpathSync(await mkdtemp(join(tmpdir(), 'openclaw-render-')));
+  const realOverlay = realpathSync(overlay);
+  const realRoot = realpathSync(root);
+  const scratch = realpathSync(tmpdir());
+  const kustomize = () => runKustomize({ binary, scratch, realOverlay, component: graph.component, timeoutMs, maxOutputBytes });
+  let run: KustomizeRun;
+  if (options.renders) {
+    const keyParts = { graph, binary, flags: kustomizeArgs(binary, ''), realOverlay, realRoot, scratch };
+    run = await options.renders.run(renderKey(keyParts), `${timeoutMs} ${maxOutputBytes}`, () => renderKey(keyParts), maxOutputBytes, kustomize);
+  } else run = await kustomize();
+  const { outcome } = run;
+  // A render served from the cache ran in a wrapper that is gone: origin paths resolve (never open) against
+  // any directory beside it, since the relative path from there to the overlay is the same.
+  const wrapper = run.wrapper || join(scratch, 'openclaw-render-reused');
+  const built = run.built === 'wrapper' ? wrapper : realOverlay;
+  const paths = [[relative(wrapper, realOverlay), source], [realOverlay, source], [`${realRoot}${sep}`, ''], [wrapper, '<render>']] as const;
+  const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, source, paths });
+  if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true, graph };
+  const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
+  const context = { wrapper: built, root: realRoot, files: graph.files, origins: options.origins ?? new OriginFiles(), images: new ImageOverrides(overlay, root) };
+  let untrusted = 0;
+  const resources = parsed.resources.map((resource) => {
+    const traced = withOrigin(resource, context);
+    if (traced.untrusted) untrusted += 1;
+    return traced.resource;
+  });
+  const findings = [...parsed.findings];
+  if (untrusted > 0) {
+    findings.push({
+      ...inputFinding(source, `${untrusted} rendered resource(s) carry a ${'config.kubernetes.io/origin'} annotation naming a file this overlay does not use; they are checked and shown as coming from the overlay`, 'Do not set config.kubernetes.io/origin in commonAnnotations or patches: kustomize sets it.'),
+      severity: 'warning',
+    });
+  }
+  return { resources, findings, failed: false, graph };
+}
+
+interface KustomizeJob {
+  binary: KustomizeBinary;
+  scratch: string;
+  realOverlay: string;
+  component: boolean;
+  timeoutMs: number;
+  maxOutputBytes: number;
+}
+
+/** kustomize on a wrapper that switches origin annotations on, then on the overlay itself if kustomize refused the wrapper. */
+async function runKustomize(job: KustomizeJob): Promise<KustomizeRun> {
+  const wrapper = realpathSync(await mkdtemp(join(job.scratch, 'openclaw-render-')));
   const untrack = trackTemporaryDirectory(wrapper);
   try {
     // The wrapper switches on origin annotations without touching the user's tree; kustomize refuses
     // absolute resource paths, so it names the overlay relatively. A Component is built as kustomize
     // builds it alone: applied to nothing, which only `components:` allows (`resources:` refuses it).
-    const realOverlay = realpathSync(overlay);
-    const realRoot = realpathSync(root);
-    const fromWrapper = relative(wrapper, realOverlay);
+    const fromWrapper = relative(wrapper, job.realOverlay);
     await writeFile(
       join(wrapper, 'kustomization.yaml'),
-      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${graph.component ? 'components' : 'resources'}:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${job.component ? 'components' : 'resources'}:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
     );
     const run = (dir: string) =>
       runBounded({
-        command: binary.command,
-        args: kustomizeArgs(binary, dir),
+        command: job.binary.command,
+        args: kustomizeArgs(job.binary, dir),
         env: kustomizeEnv(process.env, wrapper),
-        timeoutMs,
-        maxStdoutBytes: maxOutputBytes,
+        timeoutMs: job.timeoutMs,
+        maxStdoutBytes: job.maxOutputBytes,
         maxMemoryBytes: MAX_KUSTOMIZE_MEMORY_BYTES,
       });
-    const paths = [[fromWrapper, source], [realOverlay, source], [`${realRoot}${sep}`, ''], [wrapper, '<render>']] as const;
-    // Origin paths are relative to the directory kustomize built.
-    let built = wrapper;
-    let outcome = await run(built);
-    if (refusedInput(outcome)) {
-      // The wrapper's error wraps kustomize's own, and a build only the wrapper breaks must still render as
-      // `kustomize build` renders it: the same guarded run on the overlay itself, without origin annotations.
-      built = realOverlay;
-      outcome = await run(built);
-    }
-    const failure = renderFailure(outcome, { timeoutMs, maxOutputBytes, source, paths });
-    if (failure !== undefined || outcome.kind !== 'exited') return { resources: [], findings: [failure ?? renderFinding(source, 'kustomize did not run')], failed: true, graph };
-    const parsed = parseResources(outcome.stdout.toString('utf8'), { source, file: source });
-    const context = { wrapper: built, root: realRoot, files: graph.files, origins: options.origins ?? new OriginFiles(), images: new ImageOverrides(overlay, root) };
-    let untrusted = 0;
-    const resources = parsed.resources.map((resource) => {
-      const traced = withOrigin(resource, context);
-      if (traced.untrusted) untrusted += 1;
-      return traced.resource;
-    });
-    const findings = [...parsed.findings];
-    if (untrusted > 0) {
-      findings.push({
-        ...inputFinding(source, `${untrusted} rendered resource(s) carry a ${'config.kubernetes.io/origin'} annotation naming a file this overlay does not use; they are checked and shown as coming from the overlay`, 'Do not set config.kubernetes.io/origin in commonAnnotations or patches: kustomize sets it.'),
-        severity: 'warning',
-      });
-    }
-    return { resources, findings, failed: false, graph };
+    const outcome = await run(wrapper);
+    // The wrapper's error wraps kustomize's own, and a build only the wrapper breaks must still render as
+    // `kustomize build` renders it: the same guarded run on the overlay itself, without origin annotations.
+    if (refusedInput(outcome)) return { outcome: await run(job.realOverlay), built: 'overlay', wrapper };
+    return { outcome, built: 'wrapper', wrapper };
   } finally {
     await rm(wrapper, { recursive: true, force: true });
     untrack();

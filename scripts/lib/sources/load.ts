@@ -8,6 +8,7 @@ import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
 import type { KustomizationReads } from '../kustomize/kustomization-reads.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import type { OriginFiles } from '../render/origin-files.ts';
+import type { RenderCache } from '../render/render-cache.ts';
 import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
 
 export interface LoadOptions {
@@ -19,6 +20,8 @@ export interface LoadOptions {
   origins?: OriginFiles;
   /** Kustomization files read once per run (see RenderOptions.kustomizationReads). */
   kustomizationReads?: KustomizationReads;
+  /** Renders reused by content address (see RenderOptions.renders). */
+  renders?: RenderCache;
 }
 
 export interface Loaded {
@@ -46,6 +49,7 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
         timeoutMs: options.renderTimeoutMs,
         origins: options.origins,
         kustomizationReads: options.kustomizationReads,
+        renders: options.renders,
       });
       return { resources, findings, kustomizations: kustomizationGraphView(graph, { root: options.root, source: source.name }) };
     }

@@ -1,7 +1,8 @@
-// One child process with a time limit, its output captured: every step of the installer and the smoke uses it.
+// One child process with a time limit and its output captured, never thrown: every step of the installer
+// and the smoke runs through it. (Renders have their own, stricter runner: scripts/lib/render/bounded-process.ts.)
 import { execa } from 'execa';
 
-export interface BoundedResult {
+export interface StepResult {
   ok: boolean;
   stdout: string;
   stderr: string;
@@ -9,7 +10,7 @@ export interface BoundedResult {
   reason: string;
 }
 
-export interface BoundedOptions {
+export interface StepOptions {
   timeoutMs: number;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
@@ -17,7 +18,7 @@ export interface BoundedOptions {
   extendEnv?: boolean;
 }
 
-export async function runBounded(command: string, args: readonly string[], options: BoundedOptions): Promise<BoundedResult> {
+export async function runTimeLimitedStep(command: string, args: readonly string[], options: StepOptions): Promise<StepResult> {
   const result = await execa(command, args, {
     reject: false,
     timeout: options.timeoutMs,
