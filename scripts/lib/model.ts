@@ -69,6 +69,12 @@ export interface Source {
   path: string;
   /** Why default discovery checks it, when not a default location: the GitOps object that reconciles it. */
   discoveredBy?: string;
+  /**
+   * A directory of manifests read the way the controller that reconciles it reads it: `recurse: false` for Argo
+   * CD's own files only (no `directory.recurse`), `sourceIgnore` for Flux's artifact (less what the
+   * .sourceignore files exclude). Unset: every YAML file below it.
+   */
+  read?: { recurse: boolean; sourceIgnore: boolean };
 }
 
 export function refOf(object: KubeObject): ResourceRef {

@@ -112,11 +112,12 @@ export function repositoryCheck(config: RuleConfig, root: string, baseline?: Bas
 export function gitopsFollower(config: RuleConfig, listing: RepositoryListing): SourceFollower {
   const { settings } = resolveSettings(config, '.');
   return (outcomes) =>
-    reconciledDirectories(outcomes.map(checkedSource), listing.files, settings, listing.root).map(({ dir, kind, by }) => ({
+    reconciledDirectories(outcomes.map(checkedSource), listing.files, settings, listing.root).map(({ dir, kind, by, read }) => ({
       kind,
       name: dir,
       path: join(listing.root, dir),
       discoveredBy: `reconciled by ${by}`,
+      ...(kind === 'manifests' ? { read } : {}),
     }));
 }
 

@@ -1,16 +1,14 @@
 // Default discovery follows the GitOps graph: run from the root of a repository with no path, validate checks
 // its default places and every directory their Flux Kustomizations and Argo CD Applications reconcile, and
-// says which object led it to each.
+// says which object led it to each (the reference layouts, run whole: reference-layouts.test.ts).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { JsonFinding } from '../../scripts/lib/report/json.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
+import { compileIgnorePattern, SourceIgnores } from '../../scripts/lib/sources/source-ignore.ts';
 import { runValidate } from '../helpers/cli.ts';
-
-const LAYOUTS = fileURLToPath(new URL('../fixtures/gitops-layouts', import.meta.url));
 
 /** The progress lines of a run, sorted (sources load concurrently): each source with the reason discovery gives. */
 function checkedSources(stderr: string): string[] {
@@ -39,34 +37,6 @@ const fluxKustomization = (name: string, path: string) =>
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: apps\ndata:\n  key: value\n`;
 
 describe('default discovery follows the GitOps graph', () => {
-  it('Flux: the cluster directories, then what their Kustomizations reconcile', async () => {
-    const result = await runValidate(['--root', '.', '--profile', 'baseline'], { cwd: join(LAYOUTS, 'flux-kustomize-helm') });
-    expect(checkedSources(result.stderr)).toEqual([
-      'apps/production <- reconciled by Kustomization flux-system/apps',
-      'apps/staging <- reconciled by Kustomization flux-system/apps',
-      'clusters/production',
-      'clusters/staging',
-      'infrastructure/configs <- reconciled by Kustomization flux-system/infra-configs',
-      'infrastructure/controllers <- reconciled by Kustomization flux-system/infra-controllers',
-    ]);
-    // apps/base/podinfo is checked as what apps/staging and apps/production include, not once more alone.
-    expect(result.exitCode).toBe(0);
-  });
-
-  it('Argo CD: the app of apps found at the top level, then each Application and generated directory', async () => {
-    const result = await runValidate(['--root', '.', '--profile', 'baseline'], { cwd: join(LAYOUTS, 'argocd-app-of-apps') });
-    expect(checkedSources(result.stderr)).toEqual([
-      'apps <- holds an Argo CD ApplicationSet (apps/environments.yaml)',
-      'bootstrap <- holds an Argo CD Application (bootstrap/root.yaml)',
-      'envs/dev <- reconciled by ApplicationSet argocd/environments',
-      'envs/prod <- reconciled by ApplicationSet argocd/environments',
-      'guestbook <- reconciled by Application argocd/guestbook',
-      'projects <- holds an Argo CD AppProject (projects/projects.yaml)',
-    ]);
-    // helm-guestbook is a chart (Helm renders it, not kustomize); kustomize-guestbook is what envs/* include.
-    expect(result.exitCode).toBe(0);
-  });
-
   it('follows transitively, and leaves missing paths and paths out of the root to gitops-path', async () => {
     const root = repository({
       'clusters/prod/apps.yaml': [fluxKustomization('apps', './apps/prod'), fluxKustomization('gone', './nowhere'), fluxKustomization('out', '../elsewhere')].join('---\n'),
@@ -99,5 +69,53 @@ describe('default discovery follows the GitOps graph', () => {
       { name: 'bootstrap', kind: 'manifests', discoveredBy: 'holds an Argo CD Application (bootstrap/root.yaml)' },
     ]);
     expect(findings).toEqual([]);
+  });
+});
+
+describe('.sourceignore files, as Flux reads them in every directory', () => {
+  const ignores = () =>
+    new SourceIgnores(
+      repository({
+        // Flux's allow-list form at the root: everything out, then two directories back in.
+        '.sourceignore': '/*\n!/apps/\n!/deploy/\n',
+        'deploy/.sourceignore': '# chart tests\ntests/\n*.md\n',
+        'deploy/helm/.sourceignore': '!README.md\n',
+      }),
+    );
+
+  it('applies a file to its own directory, the last matching pattern winning and deeper files after shallower', () => {
+    const matcher = ignores();
+    expect(matcher.excludes('docs', true)).toBe(true);
+    expect(matcher.excludes('apps', true)).toBe(false);
+    expect(matcher.excludes('deploy/tests', true)).toBe(true);
+    expect(matcher.excludes('deploy/helm/tests', true)).toBe(true);
+    // A directory-only pattern leaves a file of that name alone.
+    expect(matcher.excludes('deploy/tests', false)).toBe(false);
+    expect(matcher.excludes('deploy/NOTES.md', false)).toBe(true);
+    expect(matcher.excludes('deploy/helm/README.md', false)).toBe(false);
+    // A pattern of deploy/.sourceignore says nothing about a directory outside deploy/.
+    expect(matcher.excludes('apps/tests', true)).toBe(false);
+  });
+
+  it('excludes everything below an excluded directory', () => {
+    const matcher = ignores();
+    expect(matcher.excludesAnyOf('deploy/tests/values', true)).toBe(true);
+    expect(matcher.excludesAnyOf('docs/guide', true)).toBe(true);
+    expect(matcher.excludesAnyOf('deploy/helm', true)).toBe(false);
+  });
+
+  it('compiles gitignore patterns: anchored, at any depth, ** and escapes', () => {
+    const matches = (pattern: string, path: string) => compileIgnorePattern(pattern)!.regex.test(path);
+    expect(matches('/build', 'build')).toBe(true);
+    expect(matches('/build', 'src/build')).toBe(false);
+    expect(matches('build', 'src/build')).toBe(true);
+    expect(matches('docs/*.md', 'docs/a.md')).toBe(true);
+    expect(matches('docs/*.md', 'docs/x/a.md')).toBe(false);
+    expect(matches('**/fixtures', 'test/unit/fixtures')).toBe(true);
+    expect(matches('test/**', 'test/unit/a.yaml')).toBe(true);
+    expect(matches('a/**/b', 'a/b')).toBe(true);
+    expect(matches('a/**/b', 'a/x/y/b')).toBe(true);
+    expect(matches('\\#notes', '#notes')).toBe(true);
+    expect(compileIgnorePattern('# a comment')).toBeUndefined();
   });
 });

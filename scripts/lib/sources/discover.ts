@@ -5,6 +5,7 @@ import { INPUT } from '../built-in-rules.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/graph.ts';
 import type { Finding, Source } from '../model.ts';
 import { gitopsEntryDirectories } from './gitops-entries.ts';
+import type { SourceIgnores } from './source-ignore.ts';
 
 /** kustomize's own names for a directory's kustomization file, as the render guard reads them. */
 export const KUSTOMIZATION_FILES: readonly string[] = KUSTOMIZATION_FILE_NAMES;
@@ -50,7 +51,8 @@ export function discoverRepository(root: string): Discovery {
       const dir = join(parentDir, entry.name);
       if (!entry.isDirectory()) continue;
       if (isKustomization(dir)) sources.push({ kind: 'kustomization', name: displayPath(root, dir), path: dir });
-      else if (parent === 'clusters') sources.push({ kind: 'manifests', name: displayPath(root, dir), path: dir });
+      // Flux reads a cluster directory from its artifact: every subdirectory, less what .sourceignore excludes.
+      else if (parent === 'clusters') sources.push({ kind: 'manifests', name: displayPath(root, dir), path: dir, read: { recurse: true, sourceIgnore: true } });
     }
   }
   for (const name of GITOPS_DIRECTORIES) {
@@ -148,13 +150,21 @@ export interface ManifestTree {
   outside: string[];
 }
 
+/** How a controller reads a plain directory (Source.read): by default every subdirectory, nothing ignored. */
+export interface ManifestReading {
+  /** false: the directory's own files only (Argo CD without `directory.recurse`). */
+  recurse?: boolean;
+  /** Leave out what the repository's .sourceignore files exclude (Flux's artifact). */
+  sourceIgnores?: SourceIgnores;
+}
+
 /**
  * The YAML files of a manifest directory. Symlinked directories are followed, but each real directory is read
  * once, so a link back to a parent ends the walk there instead of recursing until the path is too long. The walk
  * keeps its own stack: depth of the tree never becomes depth of the call stack. A directory whose real path is
  * outside `boundary` is not entered (a link to / would otherwise walk the whole filesystem).
  */
-export function manifestTree(dir: string, boundary: string): ManifestTree {
+export function manifestTree(dir: string, boundary: string, reading: ManifestReading = {}): ManifestTree {
   const files: string[] = [];
   const loops: string[] = [];
   const outside: string[] = [];
@@ -163,6 +173,10 @@ export function manifestTree(dir: string, boundary: string): ManifestTree {
   const seen = new Set<string>();
   const top = realpathSync(dir);
   if (!inside(top)) return { files, loops, outside: [dir] };
+  const ignores = reading.sourceIgnores;
+  const ignored = (path: string, isDirectory: boolean) => ignores !== undefined && ignores.excludes(relative(ignores.root, path).split(sep).join('/'), isDirectory);
+  const start = ignores === undefined ? '' : relative(ignores.root, dir).split(sep).join('/');
+  if (ignores !== undefined && start !== '' && ignores.excludesAnyOf(start, true)) return { files, loops, outside };
   const stack: string[] = [dir];
   seen.add(top);
   while (stack.length > 0) {
@@ -172,7 +186,9 @@ export function manifestTree(dir: string, boundary: string): ManifestTree {
       const path = join(current, entry.name);
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && safeIsDirectory(path));
+      if (ignored(path, isDirectory)) continue;
       if (isDirectory) {
+        if (reading.recurse === false) continue;
         const real = safeRealpath(path);
         if (real === undefined) continue;
         if (!inside(real)) {

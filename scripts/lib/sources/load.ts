@@ -10,6 +10,7 @@ import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import type { OriginFiles } from '../render/origin-files.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
+import { SourceIgnores } from './source-ignore.ts';
 
 export interface LoadOptions {
   root: string;
@@ -61,7 +62,8 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
 function readManifests(source: Source, root: string): Loaded {
   const result: Loaded = { resources: [], findings: [] };
   const boundary = repositoryBoundary(root, source.path);
-  const tree = statSync(source.path).isDirectory() ? manifestTree(source.path, boundary) : { files: [source.path], loops: [], outside: [] };
+  const reading = source.read && { recurse: source.read.recurse, ...(source.read.sourceIgnore ? { sourceIgnores: new SourceIgnores(root) } : {}) };
+  const tree = statSync(source.path).isDirectory() ? manifestTree(source.path, boundary, reading) : { files: [source.path], loops: [], outside: [] };
   const files = tree.files;
   for (const loop of tree.loops) {
     const shown = displayPath(root, loop);

@@ -37,9 +37,9 @@ function originOf(repoURL: string | undefined, dirs: string[] | undefined, input
   return { in: 'elsewhere', what: `another repository (${repoURL})` };
 }
 
-function reconciler(resource: Resource, fields: Omit<Reconciler, 'tool' | 'resource' | 'origin' | 'reach'>, repoURL: string | undefined, recurse: boolean, inputs: GraphInputs): Reconciler {
+function reconciler(resource: Resource, fields: Omit<Reconciler, 'tool' | 'resource' | 'origin' | 'reach' | 'recurse'>, repoURL: string | undefined, recurse: boolean, inputs: GraphInputs): Reconciler {
   const origin = hasTemplate(fields.written) && !fields.pattern ? { in: 'unresolved' as const, what: `a path its generator fills in (${fields.written})` } : originOf(repoURL, fields.dirs, inputs);
-  const built: Reconciler = { tool: TOOL, resource, ...fields, origin, reach: emptyReach() };
+  const built: Reconciler = { tool: TOOL, resource, ...fields, recurse, origin, reach: emptyReach() };
   if (origin.in === 'repository') for (const dir of fields.dirs ?? []) addReach(inputs.files, dir, recurse, built.reach);
   return built;
 }
@@ -66,10 +66,12 @@ export function applicationSetReconcilers(set: Resource, inputs: GraphInputs): R
   const templateSpec = isRecord(template) ? template.spec : undefined;
   const namespace = stringAt(templateSpec, 'destination', 'namespace');
   const literalNamespace = namespace !== undefined && !hasTemplate(namespace) ? { value: namespace, pointer: '/spec/template/spec/destination/namespace' } : undefined;
+  // The Applications a git-directory generator makes read their directory as the template's source says.
+  const templateRecurse = sourcesOf(templateSpec).some(({ source }) => recursive(source));
   const reconcilers: Reconciler[] = [];
   const visit = (generator: unknown, at: string): void => {
     if (!isRecord(generator)) return;
-    if (isRecord(generator.git)) reconcilers.push(...gitDirectories(set, generator.git, `${at}/git`, inputs, literalNamespace));
+    if (isRecord(generator.git)) reconcilers.push(...gitDirectories(set, generator.git, `${at}/git`, inputs, literalNamespace, templateRecurse));
     if (isRecord(generator.list)) reconcilers.push(...listElements(set, listAt(generator.list, 'elements'), templateSpec, inputs));
     // A matrix or merge combines child generators: each child's directories are still what is deployed.
     for (const combined of ['matrix', 'merge']) {
@@ -80,14 +82,14 @@ export function applicationSetReconcilers(set: Resource, inputs: GraphInputs): R
   return reconcilers;
 }
 
-function gitDirectories(set: Resource, git: Record<string, unknown>, at: string, inputs: GraphInputs, namespace: Reconciler['namespace']): Reconciler[] {
+function gitDirectories(set: Resource, git: Record<string, unknown>, at: string, inputs: GraphInputs, namespace: Reconciler['namespace'], recurse: boolean): Reconciler[] {
   const directories = listAt(git, 'directories');
   const excluded = new Set(directories.filter((d) => isRecord(d) && d.exclude === true).flatMap((d) => expand(inputs.files, stringAt(d, 'path') ?? '') ?? []));
   return directories.flatMap((directory, index) => {
     const written = stringAt(directory, 'path');
     if (written === undefined || (isRecord(directory) && directory.exclude === true)) return [];
     const dirs = expand(inputs.files, written)?.filter((dir) => !excluded.has(dir));
-    const built = reconciler(set, { written, pointer: `${at}${pointer('directories', index, 'path')}`, dirs, pattern: isPattern(written) }, stringAt(git, 'repoURL'), false, inputs);
+    const built = reconciler(set, { written, pointer: `${at}${pointer('directories', index, 'path')}`, dirs, pattern: isPattern(written) }, stringAt(git, 'repoURL'), recurse, inputs);
     if (namespace) built.namespace = namespace;
     return [built];
   });

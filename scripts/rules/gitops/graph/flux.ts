@@ -78,6 +78,8 @@ export function fluxReconciler(kustomization: Resource, inputs: GraphInputs, sub
     pointer: '/spec/path',
     dirs,
     pattern: false,
+    // kustomize-controller generates a kustomization of the whole tree below a plain directory.
+    recurse: true,
     origin: hasFluxVariable(path)
       ? { in: 'unresolved', what: substitution.filledBy ? `a value postBuild.substituteFrom of ${substitution.filledBy} sets` : 'a value the bootstrap sets (no Kustomization of this run substitutes it)' }
       : origin(kustomization, dirs, inputs),

@@ -19,6 +19,8 @@ export interface ReconciledDirectory {
   kind: 'kustomization' | 'manifests';
   /** The object that reconciles it, where it is written: "Kustomization flux-system/apps, clusters/staging/apps.yaml:1 /spec/path". */
   by: string;
+  /** How its controller reads it when plain: Flux the whole tree less .sourceignore, Argo CD its own files unless told to recurse. */
+  read: { recurse: boolean; sourceIgnore: boolean };
 }
 
 /**
@@ -35,8 +37,12 @@ export function reconciledDirectories(sources: readonly CheckedSource[], files: 
     if (reconciler.origin.in !== 'repository') continue;
     for (const dir of reconciler.dirs ?? []) {
       const listed = files.directories.get(dir);
-      if (dir === '.' || listed === undefined || found.has(dir) || checked.has(dir) || listed.files.includes('Chart.yaml')) continue;
-      found.set(dir, { dir, kind: hasKustomizationFile(files, dir) ? 'kustomization' : 'manifests', by: reconciledBy(reconciler) });
+      if (dir === '.' || listed === undefined || checked.has(dir) || listed.files.includes('Chart.yaml')) continue;
+      const read = { recurse: reconciler.recurse, sourceIgnore: reconciler.tool === 'flux' };
+      const earlier = found.get(dir);
+      // Reconciled twice (Flux and Argo CD, or recursing and not): read what either controller reads.
+      if (earlier) earlier.read = { recurse: earlier.read.recurse || read.recurse, sourceIgnore: earlier.read.sourceIgnore || read.sourceIgnore };
+      else found.set(dir, { dir, kind: hasKustomizationFile(files, dir) ? 'kustomization' : 'manifests', by: reconciledBy(reconciler), read });
     }
   }
   // A directory another of this round includes, or holds, is checked with it (as the next round would find).
@@ -44,7 +50,7 @@ export function reconciledDirectories(sources: readonly CheckedSource[], files: 
   const reachOf = new Map(candidates.map((candidate) => [candidate, emptyReach()]));
   for (const candidate of candidates) if (candidate.kind === 'kustomization') addReach(files, candidate.dir, false, reachOf.get(candidate)!);
   const covered = (candidate: ReconciledDirectory) =>
-    candidates.some((other) => other !== candidate && (other.kind === 'manifests' ? isInsideDir(candidate.dir, other.dir) : reachOf.get(other)!.dirs.has(candidate.dir)));
+    candidates.some((other) => other !== candidate && (other.kind === 'manifests' ? other.read.recurse && isInsideDir(candidate.dir, other.dir) : reachOf.get(other)!.dirs.has(candidate.dir)));
   const kept = candidates.filter((candidate) => !covered(candidate));
   // Overlays that include each other (kustomize refuses the cycle) would otherwise never be checked at all.
   return kept.length === 0 ? candidates.slice(0, 1) : kept;

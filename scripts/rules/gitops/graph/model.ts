@@ -25,6 +25,8 @@ export interface Reconciler {
   dirs: string[] | undefined;
   /** A generator pattern (`apps/*`): matching nothing is the failure, not a missing directory. */
   pattern: boolean;
+  /** A plain directory is read with its subdirectories (Flux always; Argo CD with `directory.recurse`). */
+  recurse: boolean;
   origin: Origin;
   /** The namespace it deploys into, when written literally. */
   namespace?: { value: string; pointer: string };

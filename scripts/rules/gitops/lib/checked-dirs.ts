@@ -10,13 +10,16 @@ import { isInsideDir, relativeDir } from './overlays.ts';
 export function checkedDirs(context: RepositoryContext): { has(dir: string): boolean } {
   const included = emptyReach();
   const plain: string[] = [];
+  const flat = new Set<string>();
   for (const checked of context.sources) {
     if (checked.source.kind === 'stdin') continue;
     const dir = relativeDir(context.root, checked.source.path);
     if (checked.source.kind === 'kustomization') addReach(filesOf(context), dir, false, included);
+    // A directory read as Argo CD reads it without directory.recurse: its subdirectories were not read.
+    else if (checked.source.read?.recurse === false) flat.add(dir);
     else plain.push(dir);
   }
-  return { has: (dir) => included.dirs.has(dir) || plain.some((parent) => isInsideDir(dir, parent)) };
+  return { has: (dir) => included.dirs.has(dir) || flat.has(dir) || plain.some((parent) => isInsideDir(dir, parent)) };
 }
 
 /** Clusters every directory of which (that exists) the run checked. */
