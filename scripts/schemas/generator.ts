@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtinDirectory, builtinFileName, customFileName } from '../lib/check/schema-locations.ts';
+import { bridgedVersions, unionDocument } from './builtin/bridge.ts';
 import { BuiltinDefinitions } from './builtin/convert.ts';
 import { CLIENT_NODE } from './builtin/client-models.ts';
 import { builtinKinds } from './builtin/gvk.ts';
@@ -30,9 +31,17 @@ export interface GenerateOptions {
 
 const OBJECT_META = 'V1ObjectMeta';
 
+/** One built-in kind's file of one release, built only when written or bridged. */
+interface KindDocument {
+  apiVersion: string;
+  kind: string;
+  build: () => JsonSchema;
+}
+
 /**
  * The @kubernetes/client-node releases read, one per Kubernetes minor, oldest first: older releases are
- * installed under npm aliases (package.json). No release was generated from 1.35, so it has no directory.
+ * installed under npm aliases (package.json). No release was generated from 1.35: its directory is bridged
+ * from 1.34 and 1.36 (builtin/bridge.ts).
  */
 const CLIENT_RELEASES = ['client-node-1.32', 'client-node-1.33', 'client-node-1.34', CLIENT_NODE];
 
@@ -55,17 +64,31 @@ export async function generateSchemas(options: GenerateOptions): Promise<SchemaT
 
   // Older releases first; the newest (the last) also supplies the ObjectMeta custom resources share.
   let core: BuiltinDefinitions | undefined;
+  const releases: { version: string; documents: Map<string, KindDocument> }[] = [];
   for (const client of CLIENT_RELEASES) {
     const kinds = builtinKinds(client);
     // Paired over all kinds, not the selection, so a subset comes out byte-identical to a full run.
-    core = new BuiltinDefinitions(pairWithKubernetesModels(kinds, client), client);
-    const directory = builtinDirectory(clientKubernetesVersion(client));
+    const release = new BuiltinDefinitions(pairWithKubernetesModels(kinds, client), client);
+    core = release;
+    const version = clientKubernetesVersion(client);
+    // Built on demand: a bridged release below reads them again without building every kind's file.
+    const documents = new Map<string, KindDocument>();
+    releases.push({ version, documents });
     for (const kind of kinds) {
       const apiVersion = apiVersionOf(kind.group, kind.version);
-      const target = { apiVersion, kind: kind.kind, file: join(directory, builtinFileName(apiVersion, kind.kind)) };
-      if (!selected(target)) continue;
-      const root = kindRoot(core.definitions.get(core.define(kind.model))!, apiVersion, kind.kind);
-      emit(target, document(root, core.definitions));
+      const fileName = builtinFileName(apiVersion, kind.kind);
+      const build = (): JsonSchema => document(kindRoot(release.definitions.get(release.define(kind.model))!, apiVersion, kind.kind), release.definitions);
+      documents.set(fileName, { apiVersion, kind: kind.kind, build });
+      const target = { apiVersion, kind: kind.kind, file: join(builtinDirectory(version), fileName) };
+      if (selected(target)) emit(target, build());
+    }
+  }
+  for (const bridge of bridgedVersions(releases.map((release) => release.version))) {
+    const [older, newer] = [bridge.older, bridge.newer].map((version) => releases.find((release) => release.version === version)!.documents);
+    for (const fileName of [...new Set([...older!.keys(), ...newer!.keys()])].sort()) {
+      const { apiVersion, kind } = (older!.get(fileName) ?? newer!.get(fileName))!;
+      const target = { apiVersion, kind, file: join(builtinDirectory(bridge.version), fileName) };
+      if (selected(target)) emit(target, unionDocument(older!.get(fileName)?.build(), newer!.get(fileName)?.build()));
     }
   }
   if (!core) throw new Error('schema generator: no client-node release listed');
