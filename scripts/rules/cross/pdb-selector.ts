@@ -31,12 +31,13 @@ export const pdbSelector: Rule = {
       }
       const budget = budgetOf(pdb);
       if (!budget) continue;
-      const names = workloads.map((w) => `${w.kind} ${w.name}`).join(', ');
+      // Only a violation names them: a budget over hundreds of workloads usually has none.
+      const names = () => workloads.map((w) => `${w.kind} ${w.name}`).join(', ');
       if (budget.field === 'maxUnavailable' && budget.value.value === 0) {
         violations.push({
           resource: pdb,
           path: '/spec/maxUnavailable',
-          message: `${describe(pdb)} ${describeBudget(budget)} blocks every voluntary eviction of ${names}`,
+          message: `${describe(pdb)} ${describeBudget(budget)} blocks every voluntary eviction of ${names()}`,
         });
         continue;
       }
@@ -47,7 +48,7 @@ export const pdbSelector: Rule = {
       violations.push({
         resource: pdb,
         path: `/spec/${budget.field}`,
-        message: `${describe(pdb)} ${describeBudget(budget)} allows no eviction of ${names} at ${pods} pod(s) (${describeFloor(floor)}): node drains block`,
+        message: `${describe(pdb)} ${describeBudget(budget)} allows no eviction of ${names()} at ${pods} pod(s) (${describeFloor(floor)}): node drains block`,
       });
     }
     return violations;

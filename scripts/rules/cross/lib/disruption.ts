@@ -42,8 +42,19 @@ export interface FloorPart {
   hpa?: Resource;
 }
 
-/** The fewest pods each workload runs; undefined when a count is unknowable from the render (DaemonSet, Job). */
+/**
+ * The fewest pods each workload runs; undefined when a count is unknowable from the render (DaemonSet, Job).
+ * Kept per list: the index hands every budget with the same selector the same list of workloads.
+ */
 export function podFloor(index: ResourceIndex, workloads: readonly Workload[]): FloorPart[] | undefined {
+  const floors = index.memo('pod-floors', () => new WeakMap<readonly Workload[], FloorPart[] | undefined>());
+  if (floors.has(workloads)) return floors.get(workloads);
+  const floor = floorOf(index, workloads);
+  floors.set(workloads, floor);
+  return floor;
+}
+
+function floorOf(index: ResourceIndex, workloads: readonly Workload[]): FloorPart[] | undefined {
   const parts: FloorPart[] = [];
   for (const workload of workloads) {
     const hpa = index.hpasTargeting(workload)[0];

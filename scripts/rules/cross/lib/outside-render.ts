@@ -89,14 +89,23 @@ function selectorNamesResource(selector: LabelSelector, resource: Resource): boo
 /**
  * Why pods selected by `selector` in `namespace` may run although no workload of the render makes them, or
  * undefined: an entry of external.pods, or a custom resource of the render whose operator makes them.
+ * Answered once per selector and namespace: thousands of policies and budgets often share a few selectors.
  */
 export function podsMadeOutside(context: Pick<RuleContext, 'index' | 'resources' | 'settings'>, selector: LabelSelector, namespace: string | undefined): string | undefined {
+  const answers = context.index.memo('pods-made-outside', () => new Map<string, string | undefined>());
+  const key = `${namespace ?? ''}\u0000${JSON.stringify(selector)}\u0000${context.settings.external.pods.join('\u0000')}`;
+  if (answers.has(key)) return answers.get(key);
+  const answer = madeOutside(context, selector, namespace);
+  answers.set(key, answer);
+  return answer;
+}
+
+function madeOutside(context: Pick<RuleContext, 'index' | 'resources' | 'settings'>, selector: LabelSelector, namespace: string | undefined): string | undefined {
   for (const entry of context.settings.external.pods) {
     const labels = labelSet(entry);
     if (labels && matches(selector, labels)) return `declared under external.pods (${entry})`;
   }
-  for (const resource of customResources(context)) {
-    if (namespaceOf(resource) !== namespace) continue;
+  for (const resource of customResourcesIn(context, namespace)) {
     const base = groupOf(resource) === 'monitoring.coreos.com' ? PROMETHEUS_OPERATOR_PODS[resource.object.kind] : undefined;
     const pods = base ? prometheusOperatorPods(resource, base) : undefined;
     if ((pods && matches(selector, pods.labels, pods.added)) || selectorNamesResource(selector, resource)) {
@@ -106,9 +115,19 @@ export function podsMadeOutside(context: Pick<RuleContext, 'index' | 'resources'
   return undefined;
 }
 
-/** The rule must read every kind (`kinds: ['*']`) for these to be in its view. */
-function customResources(context: Pick<RuleContext, 'index' | 'resources'>): Resource[] {
-  return context.index.memo('custom-resources', () => context.resources.filter(isCustom));
+/** The custom resources of one namespace, in render order. The rule must read every kind (`kinds: ['*']`) for these to be in its view. */
+function customResourcesIn(context: Pick<RuleContext, 'index' | 'resources'>, namespace: string | undefined): readonly Resource[] {
+  const byNamespace = context.index.memo('custom-resources-by-namespace', () => {
+    const groups = new Map<string | undefined, Resource[]>();
+    for (const resource of context.resources) {
+      if (!isCustom(resource)) continue;
+      const group = groups.get(namespaceOf(resource));
+      if (group) group.push(resource);
+      else groups.set(namespaceOf(resource), [resource]);
+    }
+    return groups;
+  });
+  return byNamespace.get(namespace) ?? [];
 }
 
 export interface ServiceOutside {
