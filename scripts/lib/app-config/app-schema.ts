@@ -1,9 +1,18 @@
 // An application's own JSON Schema, loaded by the configuration layer and handed to the app-config rule.
 // OpenClaw's is 2.4 MB: compiled whole it takes many seconds, so only the top-level sections a config
-// uses are compiled, each once per process (the rest of the document is never touched).
+// uses are compiled, each once (the rest of the document is never touched), and the code ajv generates for
+// a section is kept in the validator cache: compiling the sections OpenClaw's config uses costs most of a
+// second, loading their code a few milliseconds.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { cacheDir } from '../cache-dir.ts';
+import { CompiledCache } from '../check/compiled-cache.ts';
 import { isRecord } from '../model.ts';
+
+/** How `ajv()` sets up the compiler: cached code generated under other options must not load. */
+const COMPILER_OPTIONS = { strict: false, allErrors: true, validateFormats: false } as const;
+const CACHE_VARIANT = `app-config ${JSON.stringify(COMPILER_OPTIONS)}`;
 
 export interface AppSchemaError {
   /** JSON pointer inside the config. */
@@ -18,8 +27,17 @@ export class AppSchema {
 
   private document?: Record<string, unknown>;
 
-  /** `schema` may be a function that reads the document, called on the first config validated. */
-  constructor(readonly file: string, private readonly source: Record<string, unknown> | (() => Record<string, unknown>)) {}
+  private cache?: CompiledCache;
+
+  /**
+   * `schema` may be a function that reads the document, called on the first config validated. `cacheDirectory`:
+   * where compiled sections are kept (default: the validator cache; `false`: nowhere).
+   */
+  constructor(
+    readonly file: string,
+    private readonly source: Record<string, unknown> | (() => Record<string, unknown>),
+    private readonly cacheDirectory: string | false = join(cacheDir(), 'ajv'),
+  ) {}
 
   private get schema(): Record<string, unknown> {
     this.document ??= typeof this.source === 'function' ? this.source() : this.source;
@@ -53,16 +71,28 @@ export class AppSchema {
       const rebased = JSON.parse(JSON.stringify(section), (name, value: unknown) =>
         name === '$ref' && typeof value === 'string' && value.startsWith(`${prefix}/`) ? `#${value.slice(prefix.length)}` : value,
       ) as Record<string, unknown>;
-      validator = this.ajv().compile(rebased);
+      validator = this.compiled(rebased);
       this.sections.set(key, validator);
     }
+    return validator;
+  }
+
+  /** The cached code for `schema` when there is sound code for it; compiled (and cached) otherwise. */
+  private compiled(schema: Record<string, unknown>): ValidateFunction {
+    this.cache ??= new CompiledCache(this.cacheDirectory, CACHE_VARIANT);
+    const text = JSON.stringify(schema);
+    const cached = this.cache.load(text, schema);
+    if (cached) return cached;
+    const validator = this.ajv().compile(schema);
+    this.cache.store(text, this.ajv(), validator);
     return validator;
   }
 
   private ajv(): Ajv {
     if (!this.compiler) {
       const { Ajv: Compiler } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-      this.compiler = new Compiler({ strict: false, allErrors: true, validateFormats: false });
+      // `code.source` keeps the generated code, which the cache stores.
+      this.compiler = new Compiler({ ...COMPILER_OPTIONS, code: { source: true } });
     }
     return this.compiler;
   }
@@ -70,7 +100,7 @@ export class AppSchema {
   private validateWhole(config: unknown): AppSchemaError[] {
     let validator = this.sections.get('');
     if (!validator) {
-      validator = this.ajv().compile(this.schema);
+      validator = this.compiled(this.schema);
       this.sections.set('', validator);
     }
     return validator(config) ? [] : describe(validator.errors ?? [], '');

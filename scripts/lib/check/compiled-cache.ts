@@ -1,0 +1,107 @@
+// Code ajv generated for a schema, kept on disk between runs: compiling a large schema takes far longer than
+// loading that code. Shared by the Kubernetes schema validators and the applications' config schemas.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import type { Ajv, ValidateFunction } from 'ajv';
+import type standaloneModule from 'ajv/dist/standalone/index.js';
+import { readBoundedFile } from '../bounded-file.ts';
+
+/** Far above the code of the largest vendored schema; a bound so that a hostile cache file cannot exhaust memory. */
+const MAX_CACHED_CODE_BYTES = 64 * 1024 * 1024;
+const CHECKSUM_HEADER = /^\/\/ openclaw-validate sha256:([0-9a-f]{64})\n/;
+
+export class CompiledCache {
+  private readonly require = createRequire(import.meta.url);
+  private readonly ajvVersion: string;
+  private readonly ajvRoot: string;
+
+  /**
+   * `dir` false: no disk cache. `variant` names how the compiler was set up (its options, its formats): code
+   * generated under other options never loads.
+   */
+  constructor(private readonly dir: string | false, private readonly variant: string) {
+    this.ajvVersion = (this.require('ajv/package.json') as { version: string }).version;
+    this.ajvRoot = dirname(this.require.resolve('ajv/package.json'));
+  }
+
+  private path(text: string): string | undefined {
+    if (this.dir === false) return undefined;
+    const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(this.ajvRoot).update('\0').update(this.variant).update('\0').update(text).digest('hex').slice(0, 32);
+    return join(this.dir, `${hash}.cjs`);
+  }
+
+  // The cache is not trusted blindly: a file that is not exactly what store wrote (empty, cut short, edited,
+  // a link, a device) is ignored and rebuilt, and a loaded validator must still reject a value of the wrong type.
+  /** The validator stored for the schema `text` (parsed: `schema`), if a sound one is there. */
+  load(text: string, schema: object): ValidateFunction | undefined {
+    const path = this.path(text);
+    if (!path) return undefined;
+    let code: string;
+    try {
+      code = verifiedCacheCode(readBoundedFile(path, MAX_CACHED_CODE_BYTES).toString('utf8'), path);
+    } catch {
+      return undefined;
+    }
+    try {
+      const module = { exports: {} as unknown };
+      // The same wrapper Node gives a CommonJS file; `require` resolves ajv's runtime helpers.
+      new Function('module', 'exports', 'require', code)(module, module.exports, this.require);
+      const validator = module.exports as ValidateFunction;
+      return typeof validator === 'function' && rejectsWrongType(validator, schema) ? validator : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `validator`, compiled by `ajv` (made with `code: { source: true }`) from the schema `text`. */
+  store(text: string, ajv: Ajv, validator: ValidateFunction): void {
+    const path = this.path(text);
+    if (!path) return;
+    try {
+      // The generated code requires ajv's runtime helpers by package name; an absolute path lets a cache
+      // outside node_modules (OPENCLAW_VALIDATE_CACHE) load them too.
+      // The module is CommonJS; its export is the function itself.
+      const standaloneCode = this.require('ajv/dist/standalone/index.js') as typeof standaloneModule.default;
+      const code = standaloneCode(ajv, validator).replaceAll('require("ajv/', `require(${JSON.stringify(`${this.ajvRoot}/`).slice(0, -1)}`);
+      mkdirSync(dirname(path), { recursive: true });
+      // Written whole under a private name, then renamed: a reader sees the old file or the new one, never
+      // half of one. `wx` refuses to write through anything already at the temporary name.
+      const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+      writeFileSync(partial, withChecksum(code, path), { flag: 'wx', mode: 0o600 });
+      renameSync(partial, path);
+    } catch {
+      // A read-only or full disk only costs speed, never correctness.
+    }
+  }
+}
+
+/** The header binds the code to the file name it was written for, so a valid file copied over another fails too. */
+function checksum(code: string, path: string): string {
+  return createHash('sha256').update(basename(path)).update('\0').update(code).digest('hex');
+}
+
+function withChecksum(code: string, path: string): string {
+  return `// openclaw-validate sha256:${checksum(code, path)}\n${code}`;
+}
+
+/** The code after the header, if the header matches it; throws otherwise. */
+function verifiedCacheCode(file: string, path: string): string {
+  const header = CHECKSUM_HEADER.exec(file);
+  if (!header) throw new Error('no checksum');
+  const code = file.slice(header[0].length);
+  if (header[1] !== checksum(code, path)) throw new Error('checksum mismatch');
+  return code;
+}
+
+/**
+ * A validator that says yes to everything would pass the checksum if someone wrote both: the schema's own
+ * root type, when it declares one, gives a value it must refuse.
+ */
+function rejectsWrongType(validator: ValidateFunction, schema: object): boolean {
+  const type = (schema as { type?: unknown }).type;
+  if (typeof type !== 'string') return true;
+  const wrong = type === 'string' ? 0 : 'not the declared type';
+  return validator(wrong) === false;
+}
