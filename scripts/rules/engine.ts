@@ -68,16 +68,33 @@ export function evaluateRules(resources: readonly Resource[], options: EvaluateO
 /** `kinds` enforced: a rule sees only the resources of the kinds it declares, indexed once per distinct list. */
 export class KindViews {
   private readonly views = new Map<string, { resources: readonly Resource[]; index: ResourceIndex }>();
+  /** Positions in `all` by kind, made once: a view is then its kinds' positions merged, not a scan of `all`. */
+  private positions?: Map<string, number[]>;
   constructor(private readonly all: readonly Resource[]) {}
 
   of(kinds: readonly string[]): { resources: readonly Resource[]; index: ResourceIndex } {
     const key = kinds.includes('*') ? '*' : [...kinds].sort().join(',');
     let view = this.views.get(key);
     if (!view) {
-      const resources = key === '*' ? this.all : this.all.filter((resource) => kinds.includes(resource.object.kind));
+      const resources = key === '*' ? this.all : this.ofKinds(kinds);
       this.views.set(key, (view = { resources, index: buildIndex(resources) }));
     }
     return view;
+  }
+
+  /** The resources of these kinds in the order of `all`. */
+  private ofKinds(kinds: readonly string[]): Resource[] {
+    if (!this.positions) {
+      this.positions = new Map();
+      this.all.forEach((resource, at) => {
+        const list = this.positions!.get(resource.object.kind);
+        if (list) list.push(at);
+        else this.positions!.set(resource.object.kind, [at]);
+      });
+    }
+    const lists = [...new Set(kinds)].flatMap((kind) => this.positions!.get(kind) ?? []);
+    const order = Int32Array.from(lists).sort();
+    return Array.from(order, (at) => this.all[at]!);
   }
 }
 

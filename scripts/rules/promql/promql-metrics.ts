@@ -2,7 +2,7 @@ import { describeRef, refOf } from '../../lib/model.ts';
 import { optionsOf, type OptionSpecs } from '../options.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { recordedSeries, ruleExpressions } from './lib/expressions.ts';
-import { parsePromql } from './lib/parse-promql.ts';
+import { parsedOnce } from './lib/parse-promql.ts';
 
 /** Series Prometheus itself writes for every target and every alert, whatever the target exports. */
 const SYNTHETIC = new Set(['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added', 'ALERTS', 'ALERTS_FOR_STATE']);
@@ -30,7 +30,7 @@ export const promqlMetrics: Rule = {
       exported.has(name) || SYNTHETIC.has(name) || recorded.has(name) || prefixes.some((prefix) => name.startsWith(prefix));
     const violations: Violation[] = [];
     for (const { resource, path, expr, label } of ruleExpressions(context.index)) {
-      const { error, metrics } = parsePromql(expr);
+      const { error, metrics } = parsedOnce(context.index, expr);
       if (error) continue; // promql-syntax reports it; names read from a broken tree are guesses.
       const unknown = [...new Set(metrics.map((metric) => metric.name).filter((name) => !known(name)))];
       if (unknown.length === 0) continue;

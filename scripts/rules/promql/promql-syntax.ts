@@ -1,7 +1,7 @@
 import { describeRef, refOf } from '../../lib/model.ts';
 import type { Rule } from '../rule.ts';
 import { ruleExpressions } from './lib/expressions.ts';
-import { parsePromql } from './lib/parse-promql.ts';
+import { parsedOnce } from './lib/parse-promql.ts';
 
 export const promqlSyntax: Rule = {
   id: 'promql-syntax',
@@ -11,7 +11,7 @@ export const promqlSyntax: Rule = {
   kinds: ['PrometheusRule'],
   check(context) {
     return ruleExpressions(context.index).flatMap(({ resource, path, expr, label }) => {
-      const { error } = parsePromql(expr);
+      const { error } = parsedOnce(context.index, expr);
       if (!error) return [];
       const where = expr.includes('\n') ? `line ${error.line}, column ${error.column}` : `column ${error.column}`;
       return [{ resource, path, message: `${describeRef(refOf(resource.object))} ${label}: PromQL syntax error at ${where} of expr, near ${error.near}` }];

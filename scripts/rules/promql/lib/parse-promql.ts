@@ -27,6 +27,17 @@ export interface ParsedPromql {
 
 let parser: LRParser | undefined;
 
+/**
+ * `parsePromql` once per distinct expression of a source: copies of a rule group (one per environment, per
+ * team) repeat the same expressions. The result is shared: callers only read it.
+ */
+export function parsedOnce(index: { memo<T>(name: string, compute: () => T): T }, expr: string): ParsedPromql {
+  const parses = index.memo('promql-parses', () => new Map<string, ParsedPromql>());
+  let parsed = parses.get(expr);
+  if (!parsed) parses.set(expr, (parsed = parsePromql(expr)));
+  return parsed;
+}
+
 export function parsePromql(expr: string): ParsedPromql {
   // The grammar is loaded on the first expression: only runs with a PrometheusRule need it.
   parser ??= (createRequire(import.meta.url)('@prometheus-io/lezer-promql') as typeof import('@prometheus-io/lezer-promql')).parser;
