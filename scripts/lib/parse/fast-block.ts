@@ -160,7 +160,8 @@ export class BlockReader {
   }
 }
 
-function mappingKey(line: string, at: number): [string, number] {
+/** The key of a block mapping entry at `at` and the index after its colon. */
+export function mappingKey(line: string, at: number): [string, number] {
   const c = line[at]!;
   if (c === '"' || c === "'") {
     const [key, end] = quotedOnLine(line, at);
@@ -178,7 +179,8 @@ function mappingKey(line: string, at: number): [string, number] {
   return [keyText(plainValue(raw.trimEnd())), match.index + 1];
 }
 
-function startsMappingEntry(line: string, at: number): boolean {
+/** A sequence item's content at `at` is the first key of a mapping. */
+export function startsMappingEntry(line: string, at: number): boolean {
   const c = line[at]!;
   if (c === '"' || c === "'") {
     // A quote that does not close on this line starts a value over several lines, never a key.

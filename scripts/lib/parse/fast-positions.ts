@@ -30,9 +30,14 @@ export class PositionNotes {
    * only `yaml` can tell. `rootAt` is where the document's content starts; `firstRow` turns rows into lines.
    */
   locate(root: unknown, rootAt: At, ptr: string, firstRow: number): Position | 'unknown' {
+    return this.locateSegments(root, rootAt, pointerSegments(ptr), firstRow);
+  }
+
+  /** `locate` with the pointer already split into its segments. */
+  locateSegments(root: unknown, rootAt: At, segments: readonly string[], firstRow: number): Position | 'unknown' {
     let current = root;
     let shown = rootAt;
-    for (const segment of pointerSegments(ptr)) {
+    for (const segment of segments) {
       walkSteps.count++;
       if (current === null || typeof current !== 'object') break;
       if (Array.isArray(current)) {

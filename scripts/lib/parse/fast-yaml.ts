@@ -7,8 +7,8 @@
 // to the same values, lines, problems and positions.
 import type { Position } from '../model.ts';
 import { BlockReader } from './fast-block.ts';
-import { indentOf, isMarker } from './fast-lines.ts';
-import { PositionNotes } from './fast-positions.ts';
+import { isMarker } from './fast-lines.ts';
+import { DirectedLocator } from './fast-locate.ts';
 import { Unsupported, unsupported } from './fast-unsupported.ts';
 
 export interface FastDocument {
@@ -83,20 +83,14 @@ function readRoot(reader: BlockReader): unknown {
 }
 
 /**
- * `locate` for a document the fast reader read: on the first call its text is read again with positions
- * noted; 'unknown' where only `yaml` can tell (the caller asks it then).
+ * `locate` for a document the fast reader read: the pointer followed through the document's lines
+ * (fast-locate.ts), which are split on the first call; 'unknown' where only `yaml` can tell (the caller asks
+ * it then).
  */
 export function fastLocator(text: string, document: FastDocument): (pointer: string) => Position | 'unknown' {
-  let read: { value: unknown; notes: PositionNotes; rootAt: readonly [number, number] } | undefined;
+  let directed: DirectedLocator | undefined;
   return (pointer) => {
-    if (!read) {
-      const lines = text.slice(document.start, document.end).split('\n');
-      const notes = new PositionNotes();
-      const reader = new BlockReader(lines, notes);
-      reader.skipBlank();
-      const rootAt = [reader.row, indentOf(lines[reader.row] ?? '')] as const;
-      read = { value: readRoot(reader), notes, rootAt };
-    }
-    return read.notes.locate(read.value, read.rootAt, pointer, document.row);
+    directed ??= new DirectedLocator(text.slice(document.start, document.end).split('\n'));
+    return directed.locate(pointer, document.row);
   };
 }

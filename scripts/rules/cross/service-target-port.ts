@@ -1,6 +1,28 @@
 import { pointer } from '../../lib/model.ts';
+import type { ResourceIndex, Workload } from '../resource-index.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { describe } from './lib/values.ts';
+
+/**
+ * The workloads of `workloads` that do not declare `target`; a pod that declares no ports documents nothing
+ * to compare a number with. Kept per list and target: Services with the same selector share the list.
+ */
+function lacking(index: ResourceIndex, workloads: readonly Workload[], target: number | string): Workload[] {
+  const answers = index.memo('service-target-port', () => new WeakMap<readonly Workload[], Map<number | string, Workload[]>>());
+  let byTarget = answers.get(workloads);
+  if (!byTarget) answers.set(workloads, (byTarget = new Map()));
+  let found = byTarget.get(target);
+  if (!found) {
+    const named = typeof target === 'string';
+    found = workloads.filter((workload) => {
+      const declared = index.containerPorts(workload);
+      if (!named && declared.length === 0) return false;
+      return !declared.some((p) => (named ? p.name === target : p.number === target));
+    });
+    byTarget.set(target, found);
+  }
+  return found;
+}
 
 export const serviceTargetPort: Rule = {
   id: 'service-target-port',
@@ -19,13 +41,9 @@ export const serviceTargetPort: Rule = {
       for (const port of service.ports) {
         const target = port.targetPort ?? port.port;
         const path = pointer('spec', 'ports', port.index, port.targetPort === undefined ? 'port' : 'targetPort');
-        for (const workload of workloads) {
+        const named = typeof target === 'string';
+        for (const workload of lacking(context.index, workloads, target)) {
           const declared = index.containerPorts(workload);
-          const named = typeof target === 'string';
-          // A pod that declares no ports documents nothing to compare a number with.
-          if (!named && declared.length === 0) continue;
-          const found = declared.some((p) => (named ? p.name === target : p.number === target));
-          if (found) continue;
           const offered = declared.map((p) => (p.name ? `${p.name} (${p.number})` : String(p.number))).join(', ') || 'none';
           const label = port.name ? `port "${port.name}"` : `port ${port.port}`;
           violations.push({
