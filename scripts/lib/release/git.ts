@@ -1,5 +1,6 @@
 // The few git operations the promotion and diff commands need, always as argument arrays.
 import { execa } from 'execa';
+import { gitWorkTree } from '../sources/discover.ts';
 
 /** The directory is not in a git repository, or a ref does not name a commit: bad input (exit 2). */
 export class GitInputError extends Error {}
@@ -19,12 +20,15 @@ export async function git(cwd: string, args: readonly string[], options: { input
   return String(result.stdout);
 }
 
+/**
+ * The git work tree that holds `dir`: the one finder validate uses too (scripts/lib/sources/discover.ts), so
+ * the commands agree on the repository, and its path is as the user wrote it (not through links), which is
+ * how the overlays given are resolved against it.
+ */
 export async function repositoryRoot(dir: string): Promise<string> {
-  try {
-    return await git(dir, ['rev-parse', '--show-toplevel']);
-  } catch {
-    throw new GitInputError(`${dir} is not inside a git repository`);
-  }
+  const root = gitWorkTree(dir);
+  if (root === undefined) throw new GitInputError(`${dir} is not inside a git repository`);
+  return root;
 }
 
 /** The commit a ref names, or a GitInputError naming the ref. */
