@@ -1,8 +1,9 @@
 // The repository as the whole-repository rules see it: its directory tree and the few files they read
-// (kustomization files, the root .sourceignore), taken once per run and bounded, so that no rule opens a
-// file. Only what really lies inside the repository is listed or read (scripts/lib/repository-file.ts).
+// (kustomization files, through the render guard's reader when the run has one, and the root .sourceignore),
+// taken once per run and bounded, so that no rule opens a file. Only what really lies inside the repository is listed or read (scripts/lib/repository-file.ts).
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { KUSTOMIZATION_FILE_NAMES } from './kustomize/graph.ts';
+import type { KustomizationReads } from './kustomize/kustomization-reads.ts';
 import { MAX_KUSTOMIZATION_BYTES } from './kustomize/read-kustomization.ts';
 import { readFileInside, realPathInside } from './repository-file.ts';
 
@@ -43,8 +44,12 @@ export const EMPTY_REPOSITORY_FILES: RepositoryFiles = {
   truncated: false,
 };
 
-/** Lists the repository at `root` breadth-first, and reads its kustomization files and root .sourceignore. */
-export function readRepositoryFiles(root: string): RepositoryFiles {
+/**
+ * Lists the repository at `root` breadth-first, and reads its kustomization files and root .sourceignore.
+ * With the run's `reads` (the render guard's reader), each kustomization file is read once per run, whether
+ * an overlay's walk or the listing comes to it first: the GitOps rules and the renders see the same bytes.
+ */
+export function readRepositoryFiles(root: string, reads?: KustomizationReads): RepositoryFiles {
   const directories = new Map<string, RepositoryDirectory>();
   const kustomizations = new Map<string, string>();
   let truncated = false;
@@ -77,13 +82,26 @@ export function readRepositoryFiles(root: string): RepositoryFiles {
       continue;
     }
     const file = join(dir, kustomization);
-    const text = readFileInside(root, file, MAX_KUSTOMIZATION_BYTES);
+    const text = reads ? readThrough(reads, root, file) : readFileInside(root, file, MAX_KUSTOMIZATION_BYTES);
     if (text === undefined) continue;
     kustomizationBytes += text.length;
     kustomizations.set(file, text);
   }
   const sourceIgnore = hasSourceIgnore ? readFileInside(root, '.sourceignore', MAX_SOURCEIGNORE_BYTES) : undefined;
   return { directories, kustomizations, sourceIgnore, hasSourceIgnore, truncated };
+}
+
+/** A regular file inside the repository within the bound, through the run's reader; undefined otherwise. */
+function readThrough(reads: KustomizationReads, root: string, file: string): string | undefined {
+  const real = realPathInside(root, file);
+  if (real === undefined) return undefined;
+  try {
+    const info = statSync(real);
+    if (!info.isFile() || info.size > MAX_KUSTOMIZATION_BYTES) return undefined;
+    return Buffer.from(reads.read(real).bytes).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A link counts as what it leads to when that is inside the repository, and as nothing otherwise. */

@@ -11,6 +11,7 @@ import type { Profile } from './rule-meta.ts';
 import { customResourceValidator } from './check/crd-validator.ts';
 import { SchemaValidator, VENDORED_SCHEMAS } from './check/schema-validator.ts';
 import { resolveKubernetesVersion } from './cli/kubernetes-version.ts';
+import { KustomizationReads } from './kustomize/kustomization-reads.ts';
 import { RenderCache, renderCacheDir } from './render/render-cache.ts';
 import {
   CONFIG_FILE,
@@ -87,8 +88,10 @@ export function createValidation(request: ValidationRequest): Validation {
     rules: ruleDescriptions(),
     pipelineOptions: (run = {}) => {
       const { baseline, followGitOps, ...given } = run;
-      // One listing of the repository per run, for discovery's follower and the whole-repository rules alike.
-      const listing = new RepositoryListing(root);
+      // One listing of the repository per run, for discovery's follower and the whole-repository rules alike,
+      // reading kustomization files through the same reader as the render guard.
+      const kustomizationReads = new KustomizationReads();
+      const listing = new RepositoryListing(root, kustomizationReads);
       const repositoryChecks: RepositoryCheck[] = request.repositoryRules === false ? [] : [repositoryCheck(config, root, baseline, listing)];
       return {
         ...given,
@@ -107,6 +110,7 @@ export function createValidation(request: ValidationRequest): Validation {
         checks: [policyCheck(config, kubernetesVersion)],
         configureBuiltIn: builtInConfiguration(config),
         repositoryChecks,
+        kustomizationReads,
         ...(followGitOps ? { followSources: gitopsFollower(config, listing) } : {}),
         renders: new RenderCache(request.renderCache === false ? undefined : renderCacheDir()),
       };

@@ -14,6 +14,7 @@ import type { Finding, Source } from '../lib/model.ts';
 import { DEFAULT_PROFILE, type Profile } from '../lib/rule-meta.ts';
 import type { BuiltInConfiguration, RepositoryCheck, SourceCheck, SourceFollower, SourceOutcome } from '../lib/pipeline.ts';
 import { readRepositoryFiles, type RepositoryFiles } from '../lib/repository-files.ts';
+import type { KustomizationReads } from '../lib/kustomize/kustomization-reads.ts';
 import { reconciledDirectories } from './gitops/graph/follow.ts';
 import type { RuleInfo } from '../lib/report/index.ts';
 import { loadAppSchemas } from '../lib/app-config/load.ts';
@@ -84,9 +85,13 @@ export function builtInConfiguration(config: RuleConfig): BuiltInConfiguration {
 /** The repository's listing, read at most once per run and shared by discovery's follower and the rules. */
 export class RepositoryListing {
   #files: RepositoryFiles | undefined;
-  constructor(readonly root: string) {}
+  /** `reads`: the run's kustomization reader, which the render guard uses too (one read of each file per run). */
+  constructor(
+    readonly root: string,
+    readonly reads?: KustomizationReads,
+  ) {}
   get files(): RepositoryFiles {
-    return (this.#files ??= readRepositoryFiles(this.root));
+    return (this.#files ??= readRepositoryFiles(this.root, this.reads));
   }
   /** The listing when something already read it; the rules read it themselves only when they need it. */
   get ifRead(): RepositoryFiles | undefined {
@@ -102,7 +107,7 @@ const checkedSource = ({ source, resources, loadFindings, kustomizations }: Sour
 });
 
 export function repositoryCheck(config: RuleConfig, root: string, baseline?: Baseline, listing?: RepositoryListing): RepositoryCheck {
-  return (outcomes) => evaluateRepositoryRules(outcomes.map(checkedSource), { root, config, baseline, files: listing?.ifRead });
+  return (outcomes) => evaluateRepositoryRules(outcomes.map(checkedSource), { root, config, baseline, ...(listing ? { readFiles: () => listing.files } : {}) });
 }
 
 /**

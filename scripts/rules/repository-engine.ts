@@ -15,6 +15,8 @@ export interface RepositoryEvaluateOptions {
   rules?: readonly RepositoryRule[];
   /** The repository's listing, when the caller already has it; else it is read here, once. */
   files?: RepositoryFiles;
+  /** How to list the repository when the rules need it (the run's shared listing); default: read it here. */
+  readFiles?: () => RepositoryFiles;
 }
 
 /**
@@ -24,9 +26,9 @@ export interface RepositoryEvaluateOptions {
  */
 export function repositoryContext(
   sources: readonly CheckedSource[],
-  options: { root: string; settings: RuleSettings; baseline?: Baseline; files?: RepositoryFiles },
+  options: { root: string; settings: RuleSettings; baseline?: Baseline; files?: RepositoryFiles; readFiles?: () => RepositoryFiles },
 ): RepositoryContext {
-  const files = options.files ?? (needsListing(sources) ? readRepositoryFiles(options.root) : EMPTY_REPOSITORY_FILES);
+  const files = options.files ?? (needsListing(sources) ? (options.readFiles ?? (() => readRepositoryFiles(options.root)))() : EMPTY_REPOSITORY_FILES);
   return { root: options.root, sources, settings: options.settings, baseline: options.baseline, files, gitops: buildGitOpsGraph(sources, files, options.settings, options.root) };
 }
 
@@ -52,7 +54,7 @@ export function evaluateRepositoryRules(sources: readonly CheckedSource[], optio
     ]),
   );
   const findings: Finding[] = [];
-  const whole = repositoryContext(sources, { root: options.root, settings: global.settings, baseline: options.baseline, files: options.files });
+  const whole = repositoryContext(sources, { root: options.root, settings: global.settings, baseline: options.baseline, files: options.files, readFiles: options.readFiles });
   for (const rule of rules) {
     if (global.rules[rule.id] === 'off') continue;
     // The graph is built from every source; `sources` holds only the rule's kinds (and overlays whole).

@@ -1,10 +1,13 @@
 // Default discovery follows the GitOps graph: run from the root of a repository with no path, validate checks
 // its default places and every directory their Flux Kustomizations and Argo CD Applications reconcile, and
 // says which object led it to each (the reference layouts, run whole: reference-layouts.test.ts).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KustomizationReads } from '../../scripts/lib/kustomize/kustomization-reads.ts';
+import { MAX_KUSTOMIZATION_BYTES } from '../../scripts/lib/kustomize/read-kustomization.ts';
+import { readRepositoryFiles } from '../../scripts/lib/repository-files.ts';
 import type { JsonFinding } from '../../scripts/lib/report/json.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { compileIgnorePattern, SourceIgnores } from '../../scripts/lib/sources/source-ignore.ts';
@@ -117,5 +120,25 @@ describe('.sourceignore files, as Flux reads them in every directory', () => {
     expect(matches('a/**/b', 'a/x/y/b')).toBe(true);
     expect(matches('\\#notes', '#notes')).toBe(true);
     expect(compileIgnorePattern('# a comment')).toBeUndefined();
+  });
+});
+
+describe('one reader of kustomization files per run', () => {
+  it("lists the repository's kustomization files through the render guard's reader, bounded as before", () => {
+    const root = repository({
+      'apps/prod/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\n',
+      'apps/base/kustomization.yaml': 'resources:\n  - config.yaml\n',
+      'apps/base/config.yaml': configMap('base'),
+      // Over the bound: neither reader takes it.
+      'huge/kustomization.yaml': `resources: []\n#${'x'.repeat(MAX_KUSTOMIZATION_BYTES)}\n`,
+    });
+    const reads = new KustomizationReads();
+    const seen: string[] = [];
+    const read = reads.read.bind(reads);
+    reads.read = (real) => (seen.push(real), read(real));
+    const through = readRepositoryFiles(root, reads);
+    expect([...through.kustomizations.keys()].sort()).toEqual(['apps/base/kustomization.yaml', 'apps/prod/kustomization.yaml']);
+    expect(through.kustomizations).toEqual(readRepositoryFiles(root).kustomizations);
+    expect(seen.map((file) => file.slice(realpathSync(root).length + 1)).sort()).toEqual(['apps/base/kustomization.yaml', 'apps/prod/kustomization.yaml']);
   });
 });
