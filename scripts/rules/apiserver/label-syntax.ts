@@ -35,17 +35,18 @@ export const labelSyntax: Rule = {
   mirrors: '`ValidateLabels`, `ValidateLabelSelector` (k8s.io/apimachinery pkg/apis/meta/v1/validation: `IsQualifiedName`, `IsValidLabelValue`)',
   check(context) {
     const violations: Violation[] = [];
+    const checks: LabelChecks = { key: verdicts(qualifiedName), value: verdicts(labelValue) };
     for (const resource of context.resources) {
       const { kind } = resource.object;
-      checkLabelMap(resource, ['metadata', 'labels'], violations);
+      checkLabelMap(resource, ['metadata', 'labels'], violations, checks);
       const template = TEMPLATE_PATHS[kind];
-      if (template) checkLabelMap(resource, [...template, 'metadata', 'labels'], violations);
-      if (kind === 'CronJob') checkLabelMap(resource, ['spec', 'jobTemplate', 'metadata', 'labels'], violations);
+      if (template) checkLabelMap(resource, [...template, 'metadata', 'labels'], violations, checks);
+      if (kind === 'CronJob') checkLabelMap(resource, ['spec', 'jobTemplate', 'metadata', 'labels'], violations, checks);
       for (const path of [...(LABEL_SELECTORS[kind] ?? []), ...(kind === 'NetworkPolicy' ? peerSelectors(resource) : [])]) {
-        checkLabelSelector(resource, path, violations);
+        checkLabelSelector(resource, path, violations, checks);
       }
       const mapSelector = MAP_SELECTORS[kind];
-      if (mapSelector) checkLabelMap(resource, [...mapSelector], violations);
+      if (mapSelector) checkLabelMap(resource, [...mapSelector], violations, checks);
     }
     return violations;
   },
@@ -64,28 +65,45 @@ function peerSelectors(resource: Resource): string[][] {
   return out;
 }
 
-function checkLabelMap(resource: Resource, path: string[], out: Violation[]): void {
+/** The verdicts on each distinct key and value, for one run of the rule: thousands of objects share their labels. */
+function verdicts(check: (text: string) => string[]): (text: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (text) => {
+    let reasons = known.get(text);
+    if (!reasons) known.set(text, (reasons = check(text)));
+    return reasons;
+  };
+}
+
+function checkLabelMap(resource: Resource, path: string[], out: Violation[], checks: LabelChecks): void {
   const labels = valueAt(resource.object, ...path);
   if (!isRecord(labels)) return;
-  const where = path.join('.');
   for (const [key, value] of Object.entries(labels)) {
-    const at = pointer(...path, key);
-    for (const reason of qualifiedName(key)) out.push(violation(resource, at, `${where} key "${key}" ${reason}`));
+    const keyReasons = checks.key(key);
     // A non-string value is the schema's finding.
-    if (typeof value !== 'string') continue;
-    for (const reason of labelValue(value)) out.push(violation(resource, at, `${where} value "${value}" of "${key}" ${reason}`));
+    const valueReasons = typeof value === 'string' ? checks.value(value) : [];
+    if (keyReasons.length === 0 && valueReasons.length === 0) continue;
+    const at = pointer(...path, key);
+    const where = path.join('.');
+    for (const reason of keyReasons) out.push(violation(resource, at, `${where} key "${key}" ${reason}`));
+    for (const reason of valueReasons) out.push(violation(resource, at, `${where} value "${String(value)}" of "${key}" ${reason}`));
   }
 }
 
-function checkLabelSelector(resource: Resource, path: string[], out: Violation[]): void {
+interface LabelChecks {
+  key: (text: string) => string[];
+  value: (text: string) => string[];
+}
+
+function checkLabelSelector(resource: Resource, path: string[], out: Violation[], checks: LabelChecks): void {
   if (!isRecord(valueAt(resource.object, ...path))) return;
-  checkLabelMap(resource, [...path, 'matchLabels'], out);
+  checkLabelMap(resource, [...path, 'matchLabels'], out, checks);
   listAt(resource.object, ...path, 'matchExpressions').forEach((requirement, index) => {
     if (!isRecord(requirement)) return;
     const at = pointer(...path, 'matchExpressions', index);
     const where = `${path.join('.')}.matchExpressions[${index}]`;
     if (typeof requirement.key === 'string') {
-      for (const reason of qualifiedName(requirement.key)) out.push(violation(resource, `${at}/key`, `${where} key "${requirement.key}" ${reason}`));
+      for (const reason of checks.key(requirement.key)) out.push(violation(resource, `${at}/key`, `${where} key "${requirement.key}" ${reason}`));
     }
     const values = Array.isArray(requirement.values) ? requirement.values : [];
     switch (requirement.operator) {
@@ -94,7 +112,7 @@ function checkLabelSelector(resource: Resource, path: string[], out: Violation[]
         if (values.length === 0) out.push(violation(resource, `${at}/values`, `${where} uses ${requirement.operator}, which needs at least one value`));
         values.forEach((value, valueIndex) => {
           if (typeof value !== 'string') return;
-          for (const reason of labelValue(value)) out.push(violation(resource, `${at}/values/${valueIndex}`, `${where} value "${value}" ${reason}`));
+          for (const reason of checks.value(value)) out.push(violation(resource, `${at}/values/${valueIndex}`, `${where} value "${value}" ${reason}`));
         });
         break;
       case 'Exists':
