@@ -125,3 +125,42 @@ describe('the GitOps graph', () => {
     expect(byName.extra?.origin).toEqual({ in: 'unresolved', what: 'a value postBuild.substituteFrom of Kustomization flux-system/flux-system sets' });
   });
 });
+
+describe('Argo CD clusters keyed by their root Application (app of apps)', () => {
+  const application = (name: string, path: string) =>
+    `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: ${name}, namespace: argocd}\nspec:\n  project: default\n  source: {repoURL: 'https://github.com/example-org/apps.git', path: ${path}}\n  destination: {server: 'https://kubernetes.default.svc', namespace: ${name}}\n`;
+  const clusters = (graph: GitOpsGraph) => graph.clusters.map((cluster) => [cluster.name, [...cluster.deployed].sort()]);
+
+  it('makes one cluster per root, each with the Applications of its own directory', () => {
+    const files = listing({ bootstrap: undefined, 'apps/staging': undefined, 'apps/production': undefined, guestbook: undefined, 'envs/staging': '', 'envs/production': '' });
+    const graph = graphOf(
+      manifests({
+        'bootstrap/staging.yaml': application('staging-root', 'apps/staging'),
+        'bootstrap/production.yaml': application('production-root', 'apps/production'),
+        'apps/staging/guestbook.yaml': application('guestbook-staging', 'envs/staging'),
+        'apps/production/guestbook.yaml': application('guestbook-production', 'envs/production'),
+      }),
+      files,
+    );
+    expect(clusters(graph)).toEqual([
+      ['Application argocd/staging-root', ['apps/staging', 'envs/staging']],
+      ['Application argocd/production-root', ['apps/production', 'envs/production']],
+    ]);
+  });
+
+  it('names a root that manages itself (its directory holds its own file) by that directory', () => {
+    const graph = graphOf(
+      manifests({ 'apps/root.yaml': application('root', 'apps'), 'apps/guestbook.yaml': application('guestbook', 'guestbook') }),
+      listing({ apps: undefined, guestbook: undefined }),
+    );
+    expect(clusters(graph)).toEqual([['apps', ['apps', 'guestbook']]]);
+  });
+
+  it('groups Applications applied by hand (no root committed) by their directory', () => {
+    const graph = graphOf(
+      manifests({ 'appsets/guestbook.yaml': application('guestbook', 'guestbook'), 'appsets/redis.yaml': application('redis', 'redis') }),
+      listing({ appsets: undefined, guestbook: undefined, redis: undefined }),
+    );
+    expect(clusters(graph)).toEqual([['appsets', ['guestbook', 'redis']]]);
+  });
+});
