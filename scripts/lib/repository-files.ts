@@ -21,6 +21,8 @@ export interface RepositoryFiles {
   kustomizations: ReadonlyMap<string, string>;
   /** The root .sourceignore, when it is a regular file inside the repository within the size bound. */
   sourceIgnore?: string;
+  /** Every .sourceignore read (Flux reads one in any directory), by repository-relative directory; '.' is the root's. */
+  sourceIgnores?: ReadonlyMap<string, string>;
   /** True when the root holds a .sourceignore at all (readable or not). */
   hasSourceIgnore: boolean;
   /** The listing stopped at its bound: a directory it lacks may exist, so nothing may be said about it. */
@@ -34,6 +36,8 @@ export const MAX_KUSTOMIZATION_FILES = 5_000;
 const MAX_KUSTOMIZATION_TOTAL_BYTES = 32 * 1024 * 1024;
 /** A .sourceignore is a short list of patterns; anything this large is not one. */
 export const MAX_SOURCEIGNORE_BYTES = 1024 * 1024;
+/** .sourceignore files read at most: a repository has a handful. */
+const MAX_SOURCEIGNORE_FILES = 1_000;
 /** Never manifests, and often huge: listed by name in their parent, never entered. */
 const NOT_ENTERED = new Set(['.git', 'node_modules']);
 
@@ -52,6 +56,7 @@ export const EMPTY_REPOSITORY_FILES: RepositoryFiles = {
 export function readRepositoryFiles(root: string, reads?: KustomizationReads): RepositoryFiles {
   const directories = new Map<string, RepositoryDirectory>();
   const kustomizations = new Map<string, string>();
+  const sourceIgnores = new Map<string, string>();
   let truncated = false;
   let hasSourceIgnore = false;
   let kustomizationBytes = 0;
@@ -74,6 +79,10 @@ export function readRepositoryFiles(root: string, reads?: KustomizationReads): R
     const files = typed.filter((entry) => entry.type === 'file').map((entry) => entry.name).sort();
     directories.set(dir, { subdirectories, files });
     if (dir === '.') hasSourceIgnore = entries.some((entry) => entry.name === '.sourceignore');
+    if (files.includes('.sourceignore') && sourceIgnores.size < MAX_SOURCEIGNORE_FILES) {
+      const text = readFileInside(root, join(dir, '.sourceignore'), MAX_SOURCEIGNORE_BYTES);
+      if (text !== undefined) sourceIgnores.set(dir, text);
+    }
     for (const name of subdirectories) if (!NOT_ENTERED.has(name)) pending.push(join(dir, name));
     const kustomization = KUSTOMIZATION_FILE_NAMES.find((name) => files.includes(name));
     if (kustomization === undefined) continue;
@@ -88,7 +97,7 @@ export function readRepositoryFiles(root: string, reads?: KustomizationReads): R
     kustomizations.set(file, text);
   }
   const sourceIgnore = hasSourceIgnore ? readFileInside(root, '.sourceignore', MAX_SOURCEIGNORE_BYTES) : undefined;
-  return { directories, kustomizations, sourceIgnore, hasSourceIgnore, truncated };
+  return { directories, kustomizations, sourceIgnore, sourceIgnores, hasSourceIgnore, truncated };
 }
 
 /** A regular file inside the repository within the bound, through the run's reader; undefined otherwise. */

@@ -57,6 +57,21 @@ describe('default discovery follows the GitOps graph', () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it('reports a Kustomization whose directory .sourceignore leaves out of the artifact, and does not read it', async () => {
+    const root = repository({
+      'clusters/prod/apps.yaml': [fluxKustomization('apps', './apps/prod'), fluxKustomization('drafts', './apps/drafts/next')].join('---\n'),
+      'apps/prod/config.yaml': configMap('apps'),
+      'apps/.sourceignore': 'drafts/\n',
+      'apps/drafts/next/config.yaml': 'not: a manifest\n',
+    });
+    const result = await runValidate(['--root', '.', '--profile', 'all', '--format', 'json'], { cwd: root });
+    expect(checkedSources(result.stderr)).toEqual(['apps/prod <- reconciled by Kustomization flux-system/apps', 'clusters/prod']);
+    const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
+    expect(findings.map((f) => `${f.rule} ${f.resource?.name} ${f.message}`)).toEqual([
+      'gitops-path drafts Kustomization flux-system/drafts path "./apps/drafts/next" is left out of the artifact by apps/.sourceignore: the controller fails to build it',
+    ]);
+  });
+
   it('takes a top-level directory of GitOps objects as a start, but not a Helm chart or plain manifests', () => {
     const root = repository({
       'bootstrap/root.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: root\n',

@@ -44,10 +44,41 @@ export function compileIgnorePattern(line: string): Pattern | undefined {
 
 const escape = (char: string) => char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 
-/** The .sourceignore files of one repository, each read once, bounded, and only inside the repository. */
+/** The text of the .sourceignore of a repository-relative directory, if it has one. */
+export type SourceIgnoreText = (dir: string) => string | undefined;
+
+/**
+ * The .sourceignore files of one repository, each read once: from the disk (bounded, and only inside the
+ * repository) by default, or from the repository's listing (`textOf`) where a rule asks.
+ */
 export class SourceIgnores {
   readonly #patterns = new Map<string, Pattern[]>();
-  constructor(readonly root: string) {}
+  readonly #textOf: SourceIgnoreText;
+  constructor(
+    readonly root: string,
+    textOf?: SourceIgnoreText,
+  ) {
+    this.#textOf = textOf ?? ((dir) => readFileInside(root, posix.join(dir, '.sourceignore'), MAX_SOURCEIGNORE_BYTES));
+  }
+
+  /** The .sourceignore that decides `excludesAnyOf(path)`, for a message: the deepest file with a pattern that excludes. */
+  excludedBy(path: string, isDirectory: boolean): string | undefined {
+    const segments = path.split('/');
+    for (let index = 0; index < segments.length; index++) {
+      const prefix = segments.slice(0, index + 1).join('/');
+      const prefixIsDirectory = index < segments.length - 1 || isDirectory;
+      if (!this.excludes(prefix, prefixIsDirectory)) continue;
+      // The file whose patterns decided: the deepest directory above the prefix with a matching pattern.
+      for (let depth = index; depth >= 0; depth--) {
+        const dir = depth === 0 ? '.' : segments.slice(0, depth).join('/');
+        const relative = segments.slice(depth, index + 1).join('/');
+        if (this.#patternsOf(dir).some((p) => !p.negated && (!p.directoryOnly || prefixIsDirectory) && p.regex.test(relative))) {
+          return dir === '.' ? '.sourceignore' : `${dir}/.sourceignore`;
+        }
+      }
+    }
+    return undefined;
+  }
 
   /**
    * True when a .sourceignore excludes `path` (repository-relative, '/'-separated), judging the path itself
@@ -77,7 +108,7 @@ export class SourceIgnores {
   #patternsOf(dir: string): Pattern[] {
     let patterns = this.#patterns.get(dir);
     if (patterns === undefined) {
-      const text = readFileInside(this.root, posix.join(dir, '.sourceignore'), MAX_SOURCEIGNORE_BYTES) ?? '';
+      const text = this.#textOf(dir) ?? '';
       patterns = text.split('\n').flatMap((line) => compileIgnorePattern(line) ?? []);
       this.#patterns.set(dir, patterns);
     }

@@ -4,6 +4,7 @@ import { describe } from '../cross/lib/values.ts';
 import { directoryExists } from '../../lib/repository-files.ts';
 import { distinctReconcilers } from './graph/model.ts';
 import { overlaysOf } from './lib/overlays.ts';
+import { leftOutOfArtifact } from './lib/artifact.ts';
 
 export const gitopsPath: RepositoryRule = {
   scope: 'repository',
@@ -35,6 +36,11 @@ export const gitopsPath: RepositoryRule = {
       for (const dir of reconciler.dirs) {
         if (directoryExists(filesOf(context), dir) === false) {
           violations.push({ ...at, message: `${who} is not a directory of the repository (looked for ${dir}/): the controller fails to build it` });
+          continue;
+        }
+        const ignoredBy = leftOutOfArtifact(filesOf(context), reconciler, dir);
+        if (ignoredBy !== undefined) {
+          violations.push({ ...at, message: `${who} is left out of the artifact by ${ignoredBy}: the controller fails to build it` });
           continue;
         }
         const overlay = overlays.find((o) => o.dir === dir);

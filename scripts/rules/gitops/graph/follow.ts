@@ -7,6 +7,7 @@ import type { RepositoryFiles } from '../../../lib/repository-files.ts';
 import { hasKustomizationFile } from '../../../lib/repository-files.ts';
 import type { CheckedSource, RuleSettings } from '../../rule.ts';
 import { checkedDirs } from '../lib/checked-dirs.ts';
+import { leftOutOfArtifact } from '../lib/artifact.ts';
 import { isInsideDir } from '../lib/overlays.ts';
 import { buildGitOpsGraph } from './build.ts';
 import type { Reconciler } from './model.ts';
@@ -27,7 +28,8 @@ export interface ReconciledDirectory {
  * Directories the sources' clusters build from this tree that no source checks yet. Left out: a path that is
  * missing or leaves the repository (gitops-path reports it), one built from elsewhere (another repository, an
  * OCI artifact, a placeholder), a Helm chart (rendered by Helm, not kustomize), and the root itself (the
- * whole repository is not one source: its overlays and GitOps directories are found one by one).
+ * whole repository is not one source: its overlays and GitOps directories are found one by one), and a
+ * directory a .sourceignore leaves out of Flux's artifact (gitops-path reports it too).
  */
 export function reconciledDirectories(sources: readonly CheckedSource[], files: RepositoryFiles, settings: RuleSettings, root: string): ReconciledDirectory[] {
   const gitops = buildGitOpsGraph(sources, files, settings, root);
@@ -38,6 +40,7 @@ export function reconciledDirectories(sources: readonly CheckedSource[], files: 
     for (const dir of reconciler.dirs ?? []) {
       const listed = files.directories.get(dir);
       if (dir === '.' || listed === undefined || checked.has(dir) || listed.files.includes('Chart.yaml')) continue;
+      if (leftOutOfArtifact(files, reconciler, dir) !== undefined) continue;
       const read = { recurse: reconciler.recurse, sourceIgnore: reconciler.tool === 'flux' };
       const earlier = found.get(dir);
       // Reconciled twice (Flux and Argo CD, or recursing and not): read what either controller reads.
