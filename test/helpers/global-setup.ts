@@ -4,6 +4,7 @@
 import type { TestProject } from 'vitest/node';
 import { resolveKustomize, type KustomizeLookup } from '../../scripts/lib/render/kustomize-binary.ts';
 import { createManifestRepository, removeRepository } from '../promotion/repo.ts';
+import { renderRepositoryOverlays, type OverlayRender, type RepositoryOverlay } from './overlay-renders.ts';
 
 /** The inputs of a kustomize lookup (scripts/lib/render/kustomize-binary.ts, lookupKey). */
 export type LookupEnv = {
@@ -18,6 +19,8 @@ declare module 'vitest' {
     manifestRepository: string;
     /** The kustomize this run found, and the environment it was found with; null when none was found. */
     kustomizeLookup: { lookup: KustomizeLookup; env: LookupEnv } | null;
+    /** overlays/{dev,prod,canary} of this repository, rendered once (test/helpers/overlay-renders.ts). */
+    overlayRenders: Record<RepositoryOverlay, OverlayRender>;
   }
 }
 
@@ -31,8 +34,10 @@ async function lookUpKustomize(): Promise<{ lookup: KustomizeLookup; env: Lookup
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [manifests, kustomize] = await Promise.all([createManifestRepository(), lookUpKustomize()]);
+  const kustomize = await lookUpKustomize();
+  const [manifests, overlays] = await Promise.all([createManifestRepository(), renderRepositoryOverlays(kustomize?.lookup.binary)]);
   project.provide('manifestRepository', manifests);
   project.provide('kustomizeLookup', kustomize);
+  project.provide('overlayRenders', overlays);
   return () => removeRepository(manifests);
 }

@@ -1,9 +1,11 @@
-// Renders kustomizations with the real kustomize once per test file and answers questions about them.
+// Renders kustomizations with the real kustomize once per test file (this repository's overlays once per run)
+// and answers questions about them.
 import { beforeAll, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { KubeObject } from '../../scripts/lib/model.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
 import { podTemplateOf, type PodTemplate } from '../../scripts/rules/resource-index.ts';
+import { isRepositoryOverlay, repositoryOverlay, type OverlayRender } from '../helpers/overlay-renders.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,18 +21,22 @@ export interface Renders {
   one(dir: string, kind: string): KubeObject;
 }
 
+async function renderHere(dir: string): Promise<OverlayRender> {
+  const { resources, findings } = await renderKustomization(dir, { root: ROOT });
+  return { objects: resources.map((r) => r.object), problems: findings.map((f) => f.message) };
+}
+
 /** Registers a beforeAll that renders every directory; a failed build fails the asking test with kustomize's message. */
 export function useRenders(dirs: readonly string[]): Renders {
   const rendered = new Map<string, Rendered>();
   beforeAll(async () => {
     await Promise.all(
       dirs.map(async (dir) => {
-        const { resources, findings } = await renderKustomization(dir, { root: ROOT });
-        rendered.set(dir, {
-          objects: resources.map((r) => r.object),
-          templates: resources.flatMap((r) => podTemplateOf(r) ?? []),
-          problems: findings.map((f) => f.message),
-        });
+        // This repository's overlays come rendered once per run (test/helpers/overlay-renders.ts).
+        const { objects, problems } = isRepositoryOverlay(dir) ? repositoryOverlay(dir) : await renderHere(dir);
+        // The templates read only the objects; a rendered resource's file and positions are not asked for here.
+        const templates = objects.flatMap((object) => podTemplateOf({ object, source: dir, file: dir, locate: () => undefined }) ?? []);
+        rendered.set(dir, { objects, templates, problems });
       }),
     );
   });

@@ -7,10 +7,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { throughputDocuments } from '../../scripts/bench/throughput-input.ts';
 import { pointer } from '../../scripts/lib/model.ts';
-import { resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
-import { renderKustomization } from '../../scripts/lib/render/render.ts';
 import { fallbackCount, parseYamlDocuments } from '../../scripts/lib/parse/yaml-documents.ts';
 import { parseFull } from '../../scripts/lib/parse/yaml-full.ts';
+import { repositoryOverlay } from '../helpers/overlay-renders.ts';
 import { EDGE_CASES, mutations } from './fast-reader-inputs.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -97,14 +96,10 @@ describe('the fast YAML reader agrees with the full parser', () => {
 
   describe('on the throughput benchmark input', () => {
     let input = '';
-    beforeAll(async () => {
-      const binary = await resolveKustomize();
-      const { resources } = await renderKustomization(join(ROOT, 'overlays', 'prod'), { binary, root: ROOT });
-      input = throughputDocuments(
-        resources.map((resource) => resource.object),
-        500,
-      );
-    }, 120_000);
+    beforeAll(() => {
+      // overlays/prod as the run rendered it once (test/helpers/overlay-renders.ts).
+      input = throughputDocuments(repositoryOverlay('overlays/prod').objects, 500);
+    });
 
     it('reads every document itself, with no fallback', () => {
       Object.assign(fallbackCount, { documents: 0, texts: 0, positions: 0 });

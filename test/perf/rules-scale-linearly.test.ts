@@ -2,17 +2,14 @@
 // wrapped in a proxy that counts every property read, and a rule's reads over 2N resources are compared with
 // its reads over N. A rule that compares every resource with every other (the quadratic cross rules of issue
 // 13) reads four times as much; one that goes through the index reads twice as much.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject, Resource } from '../../scripts/lib/model.ts';
-import { resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
-import { renderKustomization } from '../../scripts/lib/render/render.ts';
 import { defaultRuleConfig } from '../../scripts/rules/config.ts';
 import { evaluateRules } from '../../scripts/rules/engine.ts';
 import { rules } from '../../scripts/rules/registry.ts';
 import type { Rule } from '../../scripts/rules/rule.ts';
+import { repositoryOverlay } from '../helpers/overlay-renders.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const COPIES = 8;
 /** Twice the input: a linear rule reads 2× (a little more with fixed costs), a quadratic one 4× (less with them). */
 const QUADRATIC = 2.5;
@@ -68,10 +65,10 @@ const everyPair: Rule = {
 
 describe('every rule does work in proportion to the resources it checks', () => {
   let render: KubeObject[] = [];
-  beforeAll(async () => {
-    const { resources } = await renderKustomization(join(ROOT, 'overlays', 'prod'), { binary: await resolveKustomize(), root: ROOT });
-    render = resources.map((resource) => resource.object);
-  }, 120_000);
+  beforeAll(() => {
+    // overlays/prod as the run rendered it once (test/helpers/overlay-renders.ts).
+    render = repositoryOverlay('overlays/prod').objects;
+  });
 
   it('reads about twice as much of twice the input, rule by rule', () => {
     const single = teams(render, COPIES);
