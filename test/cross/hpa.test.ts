@@ -59,4 +59,21 @@ describe('hpa-requests', () => {
       'HorizontalPodAutoscaler openclaw/gateway targets cpu utilization, but container "gateway" of Deployment openclaw/gateway requests no cpu',
     );
   });
+
+  it('reads a KEDA ScaledObject\'s cpu and memory Utilization triggers as the HPA metrics they become', () => {
+    const [violation, ...rest] = check(hpaRequests, 'scaledobject-cpu-without-request');
+    expect(rest).toEqual([]);
+    expect(reportedOn(violation)).toBe('ScaledObject worker');
+    expect(violation.path).toBe('/spec/triggers/1');
+    expect(violation.container).toBe('worker');
+    expect(violation.message).toContain('targets cpu utilization, but container "worker" of Deployment openclaw/worker requests no cpu');
+  });
+
+  it('counts a limit without a request as the request the pod will get', () => {
+    expect(check(hpaRequests, 'hpa-container-with-cpu-limit-only')).toEqual([]);
+  });
+
+  it('accepts a trigger scoped to a container that requests, and a limit that becomes the request', () => {
+    expect(check(hpaRequests, 'scaledobject-requests-or-limits')).toEqual([]);
+  });
 });
