@@ -65,4 +65,9 @@ describe('objects the cluster or a Job of the render makes', () => {
     expect(check(volumeReferences, 'cluster-made-objects')).toEqual([]);
     expect(checkFixture(configKey, 'volume-references/cluster-made-objects')).toEqual([]);
   });
+
+  it('takes a Job to write only the Secrets it names where a Secret is written, not every word of its arguments', () => {
+    const violations = check(volumeReferences, 'job-mentions-name');
+    expect(violations.map((violation) => violation.message.match(/Secret (\S+)/)?.[1])).toEqual(['shop/app-db']);
+  });
 });

@@ -113,7 +113,9 @@ export function externalKey(kind: ReferencedKind): string {
 
 /**
  * Who makes a Secret that is not itself in the render: ExternalSecret, SealedSecret, cert-manager Certificate,
- * or a Job (CronJob) whose command, args or env name it (a certificate generator's `--secret-name=NAME`).
+ * or a Job (CronJob) that names it where a Secret is written: a flag about a secret (a certificate generator's
+ * `--secret-name=NAME`), a `kubectl create secret generic NAME` (or `secret/NAME`) in its command or script,
+ * or an env variable whose name says SECRET. Any other word of a Job (a database name, a host) is not enough.
  */
 export function secretProducer(index: ResourceIndex, name: string, namespace: string | undefined): Resource | undefined {
   return index.memo('secret-producers', () => producers(index)).get(`${namespace ?? ''}\u0000${name}`);
@@ -129,7 +131,7 @@ function producers(index: ResourceIndex): Map<string, Resource> {
   }
   for (const workload of index.workloads) {
     if (workload.kind !== 'Job' && workload.kind !== 'CronJob') continue;
-    for (const word of jobWords(workload)) {
+    for (const word of jobSecretNames(workload)) {
       const key = `${workload.namespace ?? ''}\u0000${word}`;
       if (!map.has(key)) map.set(key, workload.resource);
     }
@@ -150,17 +152,44 @@ function producedSecretName(resource: Resource): string | undefined {
   }
 }
 
-/** Every word of a Job's commands, args and env values: a name it writes to is among them. */
-function jobWords(workload: Workload): Set<string> {
-  const words = new Set<string>();
+/** The Secret names a Job writes, read from its commands, args (scripts included) and env. */
+function jobSecretNames(workload: Workload): Set<string> {
+  const names = new Set<string>();
   for (const ref of containersOf(workload.template)) {
-    const texts = [...listAt(ref.container, 'command'), ...listAt(ref.container, 'args'), ...listAt(ref.container, 'env').map((variable) => stringAt(variable, 'value'))];
-    for (const text of texts) {
-      if (typeof text !== 'string') continue;
-      for (const word of text.split(/[\s=,:;"'`()]+/)) if (word !== '') words.add(word);
+    const words = [...listAt(ref.container, 'command'), ...listAt(ref.container, 'args')]
+      .filter((text): text is string => typeof text === 'string')
+      .flatMap((text) => text.split(/[\s"'`;()|&]+/))
+      .filter((word) => word !== '');
+    for (const name of secretNamesIn(words)) names.add(name);
+    for (const variable of listAt(ref.container, 'env')) {
+      const value = stringAt(variable, 'value');
+      if (value && /secret/i.test(stringAt(variable, 'name') ?? '')) names.add(value);
     }
   }
-  return words;
+  return names;
+}
+
+const SECRET_TYPES = new Set(['generic', 'tls', 'docker-registry']);
+const WRITE_VERBS = new Set(['create', 'replace', 'patch', 'apply', 'edit']);
+
+function secretNamesIn(words: readonly string[]): string[] {
+  const names: string[] = [];
+  words.forEach((word, i) => {
+    const flag = /^--?[\w.-]*secret[\w.-]*(?:=(.*))?$/i.exec(word);
+    if (flag) {
+      const value = flag[1] ?? words[i + 1];
+      if (value && !value.startsWith('-')) names.push(value);
+      return;
+    }
+    const slashed = /^secrets?\/(.+)$/i.exec(word);
+    if (slashed) return void names.push(slashed[1]!);
+    if (!/^secrets?$/i.test(word) || !WRITE_VERBS.has(words[i - 1] ?? '')) return;
+    // `kubectl create secret generic NAME --from-literal=...`: the name follows the type, flags aside.
+    const rest = words.slice(i + 1).filter((next) => !next.startsWith('-'));
+    const name = rest[0] !== undefined && SECRET_TYPES.has(rest[0]) ? rest[1] : rest[0];
+    if (name) names.push(name);
+  });
+  return names;
 }
 
 /** StatefulSet volumeClaimTemplates make PVCs named `<template>-<statefulset>-<ordinal>`. */
