@@ -3,7 +3,9 @@ import { NO_EXTERNAL_OBJECTS } from '../../scripts/rules/rule.ts';
 import { selectorChanges, selectorImmutable } from '../../scripts/rules/cross/selector-immutable.ts';
 import { namespaceConsistency } from '../../scripts/rules/cross/namespace-consistency.ts';
 import { networkPolicySelector } from '../../scripts/rules/cross/networkpolicy-selector.ts';
-import { check, loadFixture, reportedOn, severityOf } from './fixtures.ts';
+import { serviceAccountExists } from '../../scripts/rules/cross/service-account-exists.ts';
+import { volumeReferences } from '../../scripts/rules/cross/volume-references.ts';
+import { check, contextFor, loadFixture, reportedOn, severityOf } from './fixtures.ts';
 
 describe('networkpolicy-selector', () => {
   it('accepts a default-deny policy plus a policy that admits the gateway', () => {
@@ -81,5 +83,19 @@ describe('selector-immutable', () => {
     expect(selectorImmutable.check(context)).toEqual([]);
     const baselined = selectorImmutable.check({ ...context, baseline: { ref: 'main', renders: new Map([['overlays/prod', baseline]]) } });
     expect(baselined.map((v) => [v.path, v.message.endsWith('(compared with main)')])).toEqual([['/spec/selector', true]]);
+  });
+});
+
+describe('one finding per problem across the reference rules', () => {
+  it('leaves an object of the render without namespace to namespace-consistency, not also volume-references or service-account-exists', () => {
+    const context = contextFor(loadFixture('namespace-consistency/unplaced-objects-one-finding.yaml'));
+    const found = [namespaceConsistency, volumeReferences, serviceAccountExists].flatMap((rule) =>
+      rule.check(context).map((violation) => `${rule.id} ${reportedOn(violation)} ${violation.path}`),
+    );
+    expect(found.sort()).toEqual([
+      'namespace-consistency ConfigMap gateway-config /metadata',
+      'namespace-consistency ServiceAccount gateway /metadata',
+      'volume-references Deployment gateway /spec/template/spec/containers/0/envFrom/1/secretRef/name',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { EVERY_NAMESPACE_SERVICE_ACCOUNT } from './lib/cluster-given.ts';
 import { listsName } from './lib/outside-render.ts';
+import { placedByApply } from './lib/references.ts';
 import { describe, describeNamespace, stringAt } from './lib/values.ts';
 
 export const serviceAccountExists: Rule = {
@@ -19,7 +20,7 @@ export const serviceAccountExists: Rule = {
       const field = stringAt(workload.template.spec, 'serviceAccountName') ? 'serviceAccountName' : 'serviceAccount';
       const name = stringAt(workload.template.spec, field);
       if (!name || name === EVERY_NAMESPACE_SERVICE_ACCOUNT || listsName(external, name, workload.namespace)) continue;
-      if (index.find('ServiceAccount', name, workload.namespace)) continue;
+      if (index.find('ServiceAccount', name, workload.namespace) || placedByApply(index, 'ServiceAccount', name, workload.namespace)) continue;
       violations.push({
         resource: workload.resource,
         path: `${workload.template.specPath}/${field}`,

@@ -192,6 +192,14 @@ function secretNamesIn(words: readonly string[]): string[] {
   return names;
 }
 
+/**
+ * An object of the render without namespace that a workload with one refers to: it may line up (applied into the
+ * workload's namespace) or not; namespace-consistency reports it, so the reference rules do not report it again.
+ */
+export function placedByApply(index: ResourceIndex, kind: string, name: string, namespace: string | undefined): boolean {
+  return namespace !== undefined && index.find(kind, name, undefined) !== undefined;
+}
+
 /** StatefulSet volumeClaimTemplates make PVCs named `<template>-<statefulset>-<ordinal>`. */
 export function claimFromTemplate(index: ResourceIndex, claimName: string, namespace: string | undefined): boolean {
   return index.workloads.some(
