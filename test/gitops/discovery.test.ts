@@ -12,19 +12,7 @@ import type { JsonFinding } from '../../scripts/lib/report/json.ts';
 import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { compileIgnorePattern, SourceIgnores } from '../../scripts/lib/sources/source-ignore.ts';
 import { runValidate } from '../helpers/cli.ts';
-
-/** The progress lines of a run, sorted (sources load concurrently): each source with the reason discovery gives. */
-function checkedSources(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((line) => /^[✓✗] /.test(line))
-    .map((line) => {
-      const name = line.split(' ')[1]!;
-      const why = /\((reconciled by [^,]+|holds [^(]+\([^)]*\))/.exec(line)?.[1];
-      return why === undefined ? name : `${name} <- ${why}`;
-    })
-    .sort();
-}
+import { checkedSources } from './progress-lines.ts';
 
 function repository(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'gitops-discovery-'));

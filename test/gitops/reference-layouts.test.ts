@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { JsonFinding } from '../../scripts/lib/report/json.ts';
 import { runValidate } from '../helpers/cli.ts';
+import { checkedSources } from './progress-lines.ts';
 
 const LAYOUTS = fileURLToPath(new URL('../fixtures/gitops-layouts', import.meta.url));
 
@@ -90,19 +91,6 @@ const LAYOUTS_EXPECTED: Record<string, Expected> = {
  * layouts, and is tolerated here until the schema lands, so that neither change has to wait for the other.
  */
 const SCHEMA_GAPS = new Set(['ArtifactGenerator']);
-
-/** The progress lines of a run, sorted (sources load concurrently): each source with the reason discovery gives. */
-function checkedSources(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((line) => /^[✓✗] /.test(line))
-    .map((line) => {
-      const name = line.split(' ')[1]!;
-      const why = /\((reconciled by [^,]+|holds [^(]+\([^)]*\))/.exec(line)?.[1];
-      return why === undefined ? name : `${name} <- ${why}`;
-    })
-    .sort();
-}
 
 async function validate(layout: string, profile: string): Promise<{ sources: string[]; findings: string[] }> {
   // Each layout stands for a repository of its own (it sits inside this one's work tree): --root names it.

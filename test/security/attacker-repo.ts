@@ -35,6 +35,16 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
   return String((await execa('git', args, { cwd, stdin: 'ignore' })).stdout);
 }
 
+/** Makes `root` a git repository whose one commit, by the attacker, holds every file in it. */
+export async function commitEverything(root: string, message: string): Promise<void> {
+  await git(root, 'init', '--quiet', '--initial-branch=main');
+  await git(root, 'config', 'user.name', 'Attacker');
+  await git(root, 'config', 'user.email', 'attacker@example.com');
+  await git(root, 'config', 'commit.gpgsign', 'false');
+  await git(root, 'add', '--all');
+  await git(root, 'commit', '--quiet', '--message', message);
+}
+
 /** The repository with one commit; `changed` then adds the hostile key in the working tree only. */
 export async function attackerRepository(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'openclaw-attacker-'));
@@ -45,12 +55,7 @@ export async function attackerRepository(): Promise<string> {
   await mkdir(join(root, 'flux'));
   const plain = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: CONTROL_NAME, namespace: 'x', annotations: { [ANNOTATION]: 'r' } } };
   await writeFile(join(root, 'flux', 'plain.yaml'), `${asciiJson(plain)}\n`);
-  await git(root, 'init', '--quiet', '--initial-branch=main');
-  await git(root, 'config', 'user.name', 'Attacker');
-  await git(root, 'config', 'user.email', 'attacker@example.com');
-  await git(root, 'config', 'commit.gpgsign', 'false');
-  await git(root, 'add', '--all');
-  await git(root, 'commit', '--quiet', '--message', 'base');
+  await commitEverything(root, 'base');
   await writeFile(join(overlay, 'app.yaml'), configMap(true));
   return root;
 }

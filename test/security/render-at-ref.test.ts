@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAtRef } from '../../scripts/lib/release/render-at-ref.ts';
-import { git } from './attacker-repo.ts';
+import { commitEverything } from './attacker-repo.ts';
 
 const MARKER = 'SECRET-OUTSIDE-THE-COMMIT';
 let scratch: string;
@@ -27,12 +27,7 @@ beforeAll(async () => {
   await symlink(join(outside, 'leak.yaml'), join(root, 'overlays', 'file-link', 'leak.yaml'));
   await writeFile(join(root, 'overlays', 'dir-link', 'kustomization.yaml'), 'resources:\n  - base\n');
   await symlink(join(outside, 'base'), join(root, 'overlays', 'dir-link', 'base'));
-  await git(root, 'init', '--quiet', '--initial-branch=main');
-  await git(root, 'config', 'user.name', 'Attacker');
-  await git(root, 'config', 'user.email', 'attacker@example.com');
-  await git(root, 'config', 'commit.gpgsign', 'false');
-  await git(root, 'add', '--all');
-  await git(root, 'commit', '--quiet', '--message', 'links out of the repository');
+  await commitEverything(root, 'links out of the repository');
   // The working tree no longer has the links: only the commit does.
   await rm(join(root, 'overlays', 'file-link', 'leak.yaml'));
   await rm(join(root, 'overlays', 'dir-link', 'base'));
