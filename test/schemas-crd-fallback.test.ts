@@ -57,4 +57,34 @@ describe('custom resources of kinds with no vendored schema', () => {
     validation.openAPIV3Schema = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { anything: { enum: [1, 'two'] } } };
     expect(validator.validate(template)).toEqual({ kind: 'valid' });
   });
+
+  it('validates a constraint by the schema its ConstraintTemplate declares, though no CRD of it exists anywhere', () => {
+    const template = resourceIn('gatekeeper', 'template.yaml');
+    const constraint = resourceIn('gatekeeper', 'constraint.yaml');
+    expect(CrdSchemas.over(vendored, []).validate(constraint).kind).toBe('missing');
+    const validator = CrdSchemas.over(vendored, []).withCrds([template]);
+    expect(validator.validate(constraint)).toEqual({ kind: 'valid' });
+    const parameters = (constraint.spec as { parameters: Record<string, unknown> }).parameters;
+    parameters.labels = 'owner';
+    expect(violationPaths(validator, constraint)).toEqual(['/spec/parameters/labels']);
+    parameters.labels = [{ key: 'owner' }];
+    parameters.lables = [{ key: 'team' }];
+    expect(violationPaths(validator, constraint)).toEqual(['/spec/parameters/lables']);
+  });
+
+  it('keeps unknown parameters of a template before v1 (legacySchema), and still checks the declared ones', () => {
+    const template = resourceIn('gatekeeper', 'template.yaml');
+    template.apiVersion = 'templates.gatekeeper.sh/v1beta1';
+    const constraint = resourceIn('gatekeeper', 'constraint.yaml');
+    const validator = CrdSchemas.over(vendored, []).withCrds([template]);
+    (constraint.spec as { parameters: Record<string, unknown> }).parameters = { labels: [{ key: 'owner' }], message: 'set an owner' };
+    expect(validator.validate(constraint)).toEqual({ kind: 'valid' });
+    (constraint.spec as { parameters: Record<string, unknown> }).parameters = { labels: 'owner' };
+    expect(violationPaths(validator, constraint)).toEqual(['/spec/parameters/labels']);
+  });
+
+  it('finds the template among the repository files, as it finds CRDs', () => {
+    const validator = CrdSchemas.over(vendored, readCrdPaths([join(fixtures, 'gatekeeper')]));
+    expect(validator.validate(resourceIn('gatekeeper', 'constraint.yaml'))).toEqual({ kind: 'valid' });
+  });
 });

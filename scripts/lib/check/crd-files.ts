@@ -7,16 +7,16 @@ import type { KubeObject } from '../model.ts';
 import { appendAll } from '../model.ts';
 import { parseResources } from '../parse/resources.ts';
 import { UsageError } from '../cli/command-line.ts';
-import { isCrd } from './crd-schemas.ts';
+import { declaredCrds } from './declared-crds.ts';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'vendor']);
 /** Far above any CRD file (the largest upstream bundles are a few MB), far below a stray dump. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_FILES = 20_000;
-/** `kind: CustomResourceDefinition` in YAML or JSON: a cheap test before a parse (a schema file that merely
+/** `kind: CustomResourceDefinition` (or a Gatekeeper ConstraintTemplate, which declares one) in YAML or JSON: a cheap test before a parse (a schema file that merely
  * names the kind, like schemas/, is not parsed). */
-const DECLARES_CRD = /(?:^|\n)[ \t-]*kind:[ \t]*["']?CustomResourceDefinition\b|"kind"\s*:\s*"CustomResourceDefinition"/;
+const DECLARES_CRD = /(?:^|\n)[ \t-]*kind:[ \t]*["']?(?:CustomResourceDefinition|ConstraintTemplate)\b|"kind"\s*:\s*"(?:CustomResourceDefinition|ConstraintTemplate)"/;
 
 
 /** The CRDs in each given file or directory (recursively); a path that cannot be read is bad input (UsageError: one line, exit 2). */
@@ -52,7 +52,7 @@ function crdsInFile(file: string, strict: boolean): KubeObject[] {
     return [];
   }
   if (!DECLARES_CRD.test(text)) return [];
-  return parseResources(text, { source: file, file }).resources.map((r) => r.object).filter(isCrd);
+  return declaredCrds(parseResources(text, { source: file, file }).resources.map((r) => r.object));
 }
 
 /** Manifest files under a directory, in a stable order; hidden folders and dependencies are skipped. */

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { KubeObject } from '../model.ts';
 import { convertOpenApi, type JsonSchema } from './crd-openapi.ts';
+import { declaredCrds } from './declared-crds.ts';
 import { describeSchemaErrors } from './schema-errors.ts';
 import { builtinDirectory, builtinFileName } from './schema-locations.ts';
 import type { SchemaOutcome } from './schema-validator.ts';
@@ -21,9 +22,6 @@ export interface ResourceValidator {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const key = (apiVersion: string, kind: string): string => `${apiVersion}\u0000${kind}`;
-
-export const isCrd = (object: KubeObject): boolean =>
-  object.kind === 'CustomResourceDefinition' && /^apiextensions\.k8s\.io\/v1(beta1)?$/.test(object.apiVersion);
 
 /** apiVersion/kind → the openAPIV3Schema of every version a CRD declares (v1, and v1beta1's shared `validation`). */
 export function crdVersionSchemas(crd: KubeObject): Map<string, unknown> {
@@ -88,9 +86,9 @@ export class CrdSchemas implements ResourceValidator {
     return new CrdSchemas(fallback, { compiled: new Map(), objectMeta, ...(later ? { later } : {}) }).addAll(crds);
   }
 
-  /** A view where these CRDs (a source's own render) win over the ones already known. */
+  /** A view where these CRDs (a source's own render, ConstraintTemplates included) win over the ones already known. */
   withCrds(crds: readonly KubeObject[]): CrdSchemas {
-    const found = crds.filter(isCrd);
+    const found = declaredCrds(crds);
     return found.length === 0 ? this : new CrdSchemas(this.fallback, this.shared, this).addAll(found);
   }
 
@@ -147,7 +145,7 @@ export class CrdSchemas implements ResourceValidator {
   }
 
   private addAll(crds: readonly KubeObject[]): this {
-    for (const crd of crds.filter(isCrd)) {
+    for (const crd of declaredCrds(crds)) {
       for (const [id, schema] of crdVersionSchemas(crd)) if (!this.own.has(id)) this.own.set(id, schema);
     }
     return this;
