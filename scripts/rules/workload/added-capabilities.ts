@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerSecurityContext, containerViolation, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
 import { recordAt } from '../lib/read.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 // PSS "baseline" (check_capabilities_baseline.go): a container may add back only capabilities of the
 // runtime's default set. Adding any of these but NET_BIND_SERVICE is left to drop-all-capabilities
@@ -19,7 +20,7 @@ export const addedCapabilities: Rule = {
   kinds: POD_SECURITY_KINDS,
   equivalents: { polaris: 'dangerousCapabilities' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       const added = recordAt(containerSecurityContext(ref), 'capabilities')?.add;
       const violations: Violation[] = [];
       (Array.isArray(added) ? added : []).forEach((capability, index) => {

@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
 import { isRecord, listAt } from '../lib/read.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 export const duplicateEnvVar: Rule = {
   id: 'duplicate-env-var',
@@ -10,7 +11,7 @@ export const duplicateEnvVar: Rule = {
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'duplicate-env-var' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       const seen = new Map<string, number>();
       const violations: Violation[] = [];
       listAt(ref.container, 'env').forEach((entry, index) => {

@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, POD_SECURITY_KINDS, visitContainers } from './lib/containers.ts';
 import { isRecord, listAt } from '../lib/read.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 // Values that are credentials whatever the variable is called: secret-in-env looks at names, this at values.
 // Each pattern is a format its issuer documents (a fixed prefix and length), so a match is rarely an accident.
@@ -24,7 +25,7 @@ export const envSecretValue: Rule = {
   kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'env-var-secret (partial: names)', polaris: 'sensitiveContainerEnvVar (partial: names)' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       const violations: Violation[] = [];
       listAt(ref.container, 'env').forEach((entry, index) => {
         if (!isRecord(entry) || typeof entry.value !== 'string') return;

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
 import { hasDigest, parseImage } from './lib/image.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 export const imageDigest: Rule = {
   id: 'image-digest',
@@ -9,7 +10,7 @@ export const imageDigest: Rule = {
   fix: 'Add the digest: `images: [{name: app, newTag: "1.4.2@sha256:…"}]` or `digest:` in the overlay\'s kustomization.',
   kinds: WORKLOAD_KINDS,
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       if (typeof ref.container.image !== 'string' || hasDigest(parseImage(ref.container.image))) return [];
       return [containerViolation(ref, '/image', `image ${ref.container.image} is not pinned by digest`)];
     }),

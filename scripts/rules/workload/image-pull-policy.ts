@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
 import { hasDigest, parseImage } from './lib/image.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 // A digest names exactly one image, so any policy is safe with it; a tag can move, so a node that already
 // has the tag cached would keep running the old image unless the policy is Always. Never is always
@@ -13,7 +14,7 @@ export const imagePullPolicy: Rule = {
   kinds: WORKLOAD_KINDS,
   equivalents: { polaris: 'pullPolicyNotAlways (partial)' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       if (typeof ref.container.image !== 'string') return [];
       const image = parseImage(ref.container.image);
       const policy = ref.container.imagePullPolicy;

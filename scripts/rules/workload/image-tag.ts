@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
 import { hasDigest, parseImage } from './lib/image.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 export const imageTag: Rule = {
   id: 'image-tag',
@@ -10,7 +11,7 @@ export const imageTag: Rule = {
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'latest-tag', polaris: 'tagNotSpecified' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       if (typeof ref.container.image !== 'string') return [];
       const image = parseImage(ref.container.image);
       if (hasDigest(image)) return [];

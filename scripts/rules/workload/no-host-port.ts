@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
 import { isRecord, listAt } from '../lib/read.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 export const noHostPort: Rule = {
   id: 'no-host-port',
@@ -12,7 +13,7 @@ export const noHostPort: Rule = {
   kinds: POD_SECURITY_KINDS,
   equivalents: { polaris: 'hostPortSet' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       const violations: Violation[] = [];
       listAt(ref.container, 'ports').forEach((port, index) => {
         if (!isRecord(port) || port.hostPort === undefined || port.hostPort === 0) return;

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { containerSecurityContext, containerViolation, visitContainers, POD_SECURITY_KINDS } from './lib/containers.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 export const noPrivileged: Rule = {
   id: 'no-privileged',
@@ -11,7 +12,7 @@ export const noPrivileged: Rule = {
   kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'privileged-container', polaris: 'runAsPrivileged' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) =>
+    visitContainers(context, CONTAINER_LISTS, (ref) =>
       containerSecurityContext(ref).privileged === true
         ? [containerViolation(ref, '/securityContext/privileged', 'runs privileged: it has every capability and all host devices')]
         : [],

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { containerSecurityContext, containerViolation, POD_SECURITY_KINDS, visitContainers } from './lib/containers.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 // PSS restricted (check_procMount_restricted.go, policy 1.35): only the Default proc mount, in every pod.
 // Baseline relaxes this for pods in a user namespace (hostUsers: false) from 1.35; restricted never does,
@@ -14,7 +15,7 @@ export const noProcMount: Rule = {
   kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'unsafe-proc-mount' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       const procMount = containerSecurityContext(ref).procMount;
       return procMount === undefined || procMount === 'Default'
         ? []

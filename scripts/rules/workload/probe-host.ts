@@ -2,6 +2,7 @@ import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, POD_SECURITY_KINDS, visitContainers } from './lib/containers.ts';
 import { targetsAtLeast } from './lib/kubernetes-version.ts';
 import { valueAt } from '../lib/read.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 // PSS baseline from policy version 1.34 (check_hostProbesAndhostLifecycle.go): a probe or lifecycle handler
 // with a `host` makes the kubelet connect to any address it names, from the node's network.
@@ -24,7 +25,7 @@ export const probeHost: Rule = {
   kinds: POD_SECURITY_KINDS,
   check: (context) => {
     if (!targetsAtLeast(context, 34)) return [];
-    return visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    return visitContainers(context, CONTAINER_LISTS, (ref) => {
       const violations: Violation[] = [];
       for (const handler of HANDLERS) {
         for (const action of ACTIONS) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { containerSecurityContext, containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 export const readOnlyRootFilesystem: Rule = {
   id: 'read-only-root-filesystem',
@@ -9,7 +10,7 @@ export const readOnlyRootFilesystem: Rule = {
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'no-read-only-root-fs', polaris: 'notReadOnlyRootFilesystem' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) =>
+    visitContainers(context, CONTAINER_LISTS, (ref) =>
       containerSecurityContext(ref).readOnlyRootFilesystem === true
         ? []
         : [containerViolation(ref, '/securityContext/readOnlyRootFilesystem', 'does not set readOnlyRootFilesystem: true')],

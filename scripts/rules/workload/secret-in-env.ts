@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
 import { isRecord, listAt } from '../lib/read.ts';
+import { CONTAINER_LISTS } from '../pod-templates.ts';
 
 /** *_TOKEN, *_KEY, *PASSWORD*, *SECRET*, in any case. */
 export const SECRET_NAME = /(_TOKEN$|_KEY$|PASSWORD|SECRET)/i;
@@ -13,7 +14,7 @@ export const secretInEnv: Rule = {
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'env-var-secret (partial)', polaris: 'sensitiveContainerEnvVar' },
   check: (context) =>
-    visitContainers(context, ['containers', 'initContainers', 'ephemeralContainers'], (ref) => {
+    visitContainers(context, CONTAINER_LISTS, (ref) => {
       const violations: Violation[] = [];
       listAt(ref.container, 'env').forEach((entry, index) => {
         if (!isRecord(entry) || typeof entry.name !== 'string' || !SECRET_NAME.test(entry.name)) return;

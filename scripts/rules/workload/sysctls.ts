@@ -20,13 +20,6 @@ export const SAFE_SYSCTLS_SINCE: Readonly<Record<string, number>> = {
   'net.ipv4.tcp_wmem': 32,
 };
 
-/** The sysctls pod-security-admission allows at Kubernetes 1.`minor`. */
-export function safeSysctls(minor: number): string[] {
-  return Object.entries(SAFE_SYSCTLS_SINCE)
-    .filter(([, since]) => since <= minor)
-    .map(([name]) => name);
-}
-
 export const sysctls: Rule = {
   id: 'sysctls',
   severity: 'error',

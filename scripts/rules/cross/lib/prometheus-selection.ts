@@ -2,8 +2,9 @@
 // that is absent selects nothing and an empty one everything; a namespace selector that is absent means the
 // Prometheus's own namespace and an empty one every namespace.
 import type { Resource } from '../../../lib/model.ts';
-import { describeSelector, labelSelector, matches, type LabelSelector } from './selectors.ts';
-import { describe, isRecord, nameOf, namespaceOf, valueAt } from './values.ts';
+import { selectorOf } from '../../resource-relations.ts';
+import { describeSelector, matches, type LabelSelector } from './selectors.ts';
+import { describe, nameOf, namespaceOf } from './values.ts';
 
 interface SelectorFields {
   selector: string;
@@ -36,11 +37,6 @@ export interface Loader {
   fields: SelectorFields;
 }
 
-function selectorAt(resource: Resource, field: string): LabelSelector | undefined {
-  const value = valueAt(resource.object, 'spec', field);
-  return isRecord(value) ? labelSelector(value) : undefined;
-}
-
 /** The resources of the render that could load objects of `kind`, with the selectors they load them by. */
 export function loadersOf(kind: string, byKind: (kind: string) => Resource[]): Loader[] {
   const fields = SELECTED_KINDS[kind];
@@ -48,8 +44,8 @@ export function loadersOf(kind: string, byKind: (kind: string) => Resource[]): L
   return fields.loadedBy.flatMap((loaderKind) =>
     byKind(loaderKind).map((resource) => ({
       resource,
-      selector: selectorAt(resource, fields.selector),
-      namespaceSelector: selectorAt(resource, fields.namespaceSelector),
+      selector: selectorOf(resource, 'spec', fields.selector),
+      namespaceSelector: selectorOf(resource, 'spec', fields.namespaceSelector),
       fields,
     })),
   );

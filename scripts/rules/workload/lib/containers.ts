@@ -48,7 +48,7 @@ export function containerSecurityContext(ref: ContainerRef): Record<string, unkn
 
 /** The pods' own annotations (template metadata; a Pod's metadata) and the pointer to them. */
 export function podAnnotations(template: PodTemplate): { annotations: Record<string, unknown>; path: string } {
-  const metadataPath = template.specPath === '/spec' ? '/metadata' : template.specPath.replace(/\/spec$/, '/metadata');
+  const metadataPath = template.specPath.replace(/\/spec$/, '/metadata');
   const annotations = valueAt(template.resource.object, ...pointerSegments(metadataPath), 'annotations');
   return { annotations: isRecord(annotations) ? annotations : {}, path: `${metadataPath}/annotations` };
 }
