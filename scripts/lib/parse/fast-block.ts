@@ -2,7 +2,6 @@
 // start on a key's or an entry's line. Anything it does not read throws `Unsupported` (see fast-yaml.ts).
 import { blockScalar } from './fast-block-scalar.ts';
 import { indentOf, isBlank, isMarker, isSequenceEntry } from './fast-lines.ts';
-import type { PositionNotes } from './fast-positions.ts';
 import { closingQuote, quoted } from './fast-quoted.ts';
 import { expectLineEnd, flowCollection, keyText, plainValue, quotedOnLine, setKey } from './fast-scalars.ts';
 import { unsupported } from './fast-unsupported.ts';
@@ -12,11 +11,7 @@ const MAPPING_KEY_END = /:(?: |$)/g;
 export class BlockReader {
   row = 0;
 
-  /** With `notes`, where every key and item starts is noted for positions (fast-positions.ts). */
-  constructor(
-    readonly lines: readonly string[],
-    private readonly notes?: PositionNotes,
-  ) {}
+  constructor(readonly lines: readonly string[]) {}
 
   /** The block node at the next content line, which must be indented more than `parent`. */
   node(parent: number): unknown {
@@ -45,13 +40,9 @@ export class BlockReader {
         // The item starts on a later line; `yaml` places an empty one where only it knows.
         this.row++;
         this.skipBlank();
-        const [nextRow, next] = [this.row, this.lines[this.row]];
-        const item = this.node(indent);
-        this.notes?.item(items, items.length, item === null || next === undefined ? undefined : [nextRow, indentOf(next)]);
-        items.push(item);
+        items.push(this.node(indent));
         continue;
       }
-      this.notes?.item(items, items.length, [this.row, at]);
       if (line[at] === '-' && (line[at + 1] === ' ' || at + 1 === line.length)) unsupported(); // `- - a`
       // `- key: value`: a mapping whose keys line up at the column of the first one.
       items.push(startsMappingEntry(line, at) ? this.mapping(at, indent) : this.inlineValue(line, at, indent));
@@ -73,7 +64,6 @@ export class BlockReader {
       }
       first = false;
       const [key, afterColon] = mappingKey(line, indent);
-      this.notes?.key(result, key, this.row, indent);
       let at = afterColon;
       while (line.charCodeAt(at) === 0x20) at++;
       let value: unknown;
@@ -108,7 +98,7 @@ export class BlockReader {
       return scalar.value;
     }
     if (c === '[' || c === '{') {
-      const [value, end] = flowCollection(line, at, this.notes && { notes: this.notes, row: this.row });
+      const [value, end] = flowCollection(line, at);
       this.row++;
       expectLineEnd(line, end);
       this.continuationCheck(parent);

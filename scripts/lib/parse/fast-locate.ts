@@ -1,9 +1,9 @@
 // Positions along a pointer, without reading the document again: a finding names a few fields of a resource,
-// and reading every value of it with notes (fast-positions.ts) costs far more than following the pointer.
+// and reading every value of it again to note where each starts costs far more than following the pointer.
 // Each block mapping or sequence on the way is scanned once, by indentation only (the document was read
 // whole by the fast reader, so its structure is known to be plain block YAML), into its keys or items; the
-// next pointer through it looks them up. It answers what PositionNotes.locate answers; where it meets a
-// flow collection it reads that one line with notes, and `undefined` leaves a pointer to the full reading.
+// next pointer through it looks them up. Where it meets a flow collection it reads that one line with notes
+// (fast-positions.ts), and `undefined` leaves a pointer to the full reading.
 import { pointerSegments, type Position } from '../model.ts';
 import { mappingKey, startsMappingEntry } from './fast-block.ts';
 import { indentOf, isBlank, isMarker, isSequenceEntry } from './fast-lines.ts';

@@ -1,7 +1,7 @@
-// Positions for a document the fast reader read, computed when a finding asks: the document is read again
-// with every key and sequence item noted where it starts, and a pointer is followed through those notes the
-// way yaml-nodes.ts `nodeAt` follows `yaml`'s nodes (a key shows at the key, an item where the item starts).
-import { pointerSegments, type Position } from '../model.ts';
+// Positions inside a one-line flow collection (fast-locate.ts reads that line again with notes): every key and
+// item is noted where it starts, and a pointer is followed through those notes the way yaml-nodes.ts `nodeAt`
+// follows `yaml`'s nodes (a key shows at the key, an item where the item starts).
+import type { Position } from '../model.ts';
 import { walkSteps } from './yaml-nodes.ts';
 
 /** Where something starts: 0-based row and column, or undefined where the reader cannot say as `yaml` would. */
@@ -26,14 +26,9 @@ export class PositionNotes {
   }
 
   /**
-   * The position `yaml` would give the pointer inside `root` (a value read with these notes), 'unknown' where
-   * only `yaml` can tell. `rootAt` is where the document's content starts; `firstRow` turns rows into lines.
+   * The position `yaml` would give the pointer's segments inside `root` (a value read with these notes), 'unknown'
+   * where only `yaml` can tell. `rootAt` is where the document's content starts; `firstRow` turns rows into lines.
    */
-  locate(root: unknown, rootAt: At, ptr: string, firstRow: number): Position | 'unknown' {
-    return this.locateSegments(root, rootAt, pointerSegments(ptr), firstRow);
-  }
-
-  /** `locate` with the pointer already split into its segments. */
   locateSegments(root: unknown, rootAt: At, segments: readonly string[], firstRow: number): Position | 'unknown' {
     let current = root;
     let shown = rootAt;
