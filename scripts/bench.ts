@@ -8,7 +8,7 @@
 //   `go install github.com/yannh/kubeconform/cmd/kubeconform@latest` (the binary lands in $(go env GOPATH)/bin)
 //   or unpack the linux-amd64 archive from the project's GitHub releases, then
 //   `KUBECONFORM=$HOME/go/bin/kubeconform npm run bench`.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -18,6 +18,7 @@ import { fallbackCount, parseYamlDocuments } from './lib/parse/yaml-documents.ts
 import { resolveKustomize, type KustomizeBinary } from './lib/render/kustomize-binary.ts';
 import { renderCacheDir } from './lib/render/render-cache.ts';
 import { renderKustomization } from './lib/render/render.ts';
+import { vendoredVersions } from './lib/check/schema-locations.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const OVERLAY_COUNT = 40;
@@ -73,16 +74,13 @@ async function peakRssMegabytes(command: string, args: readonly string[]): Promi
 /** kubeconform pointed at this repository's schemas/, so both tools check the same schemas. */
 function kubeconformArgs(file: string): string[] {
   // The newest vendored Kubernetes version, as validate's default.
-  const builtIn = readdirSync(join(ROOT, 'schemas'))
-    .map((name) => /^v(\d+)\.(\d+)\.(\d+)-standalone-strict$/.exec(name))
-    .filter((match) => match !== null)
-    .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]) || Number(b[3]) - Number(a[3]))[0];
-  if (!builtIn) throw new Error('schemas/ holds no vX.Y.Z-standalone-strict directory for kubeconform');
+  const newest = vendoredVersions(join(ROOT, 'schemas'))[0];
+  if (!newest) throw new Error('schemas/ holds no vX.Y.Z-standalone-strict directory for kubeconform');
   return [
     '-strict',
     '-summary',
     '-kubernetes-version',
-    `${builtIn[1]}.${builtIn[2]}.${builtIn[3]}`,
+    newest,
     '-schema-location',
     join(ROOT, 'schemas', '{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}', '{{.ResourceKind}}{{.KindSuffix}}.json'),
     '-schema-location',

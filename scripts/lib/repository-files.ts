@@ -96,7 +96,8 @@ export function readRepositoryFiles(root: string, reads?: KustomizationReads): R
     kustomizationBytes += text.length;
     kustomizations.set(file, text);
   }
-  const sourceIgnore = hasSourceIgnore ? readFileInside(root, '.sourceignore', MAX_SOURCEIGNORE_BYTES) : undefined;
+  // The root is listed first, so its .sourceignore, when it is a readable file inside the repository, is already read.
+  const sourceIgnore = sourceIgnores.get('.');
   return { directories, kustomizations, sourceIgnore, sourceIgnores, hasSourceIgnore, truncated };
 }
 

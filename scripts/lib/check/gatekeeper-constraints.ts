@@ -3,14 +3,12 @@
 // template: group constraints.gatekeeper.sh, the template's kind, and its parameters schema under
 // spec.parameters. `match` and the enforcement fields are Gatekeeper's own and stay open: a constraint is
 // judged on its parameters, never refused for a match field a newer Gatekeeper added.
-import type { KubeObject } from '../model.ts';
+import { isRecord, type KubeObject } from '../model.ts';
 
 const TEMPLATE_API = /^templates\.gatekeeper\.sh\/v1(beta1|alpha1)?$/;
 /** The versions Gatekeeper serves each constraint kind under. */
 const CONSTRAINT_VERSIONS = ['v1', 'v1beta1', 'v1alpha1'];
 const OPEN = { 'x-kubernetes-preserve-unknown-fields': true } as const;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isConstraintTemplate = (object: KubeObject): boolean => object.kind === 'ConstraintTemplate' && TEMPLATE_API.test(object.apiVersion);
 
