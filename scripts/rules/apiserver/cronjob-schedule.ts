@@ -6,7 +6,8 @@ import { leftToSubstitution } from './lib/syntax.ts';
 import { cronProblem } from './lib/cron.ts';
 import { stringAt } from '../lib/read.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { targetsAtLeast, violation } from './lib/common.ts';
+import { violation } from './lib/common.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 
 /** One component of an IANA zone name (legacy names may hold digits and '+'). */
 const ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;

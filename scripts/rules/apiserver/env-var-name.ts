@@ -4,7 +4,8 @@
 // GA from 1.34), IsRelaxedEnvVarName. Strict: letters, digits, '-', '.', '_', not starting with a digit, and not
 // '.', '..' nor starting with '..'. Relaxed: any printable ASCII character but '='.
 import type { Rule, Violation } from '../rule.ts';
-import { POD_SPEC_KINDS, targetsAtLeast, violation } from './lib/common.ts';
+import { POD_SPEC_KINDS, violation } from './lib/common.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { containerEntries, describeContainer, podSpecs } from './lib/pod-specs.ts';
 import { leftToSubstitution } from './lib/syntax.ts';
 import { isRecord, listAt } from '../lib/read.ts';

@@ -7,7 +7,8 @@
 // the API server dropped the field instead.
 import type { Resource } from '../../lib/model.ts';
 import type { Rule, Violation } from '../rule.ts';
-import { targetsAtLeast, violation } from './lib/common.ts';
+import { violation } from './lib/common.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { fieldAt, intOrPercentProblem } from './lib/int-or-percent.ts';
 
 /** Per kind: the fields, and whether each may not exceed 100%. */

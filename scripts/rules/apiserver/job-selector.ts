@@ -9,7 +9,8 @@ import { isRecord, pointer } from '../../lib/model.ts';
 import { describeSelector, isEmptySelector, labelSelector, matches } from '../cross/lib/selectors.ts';
 import { recordAt, stringAt, valueAt } from '../lib/read.ts';
 import type { Rule, RuleContext, Violation } from '../rule.ts';
-import { targetsAtLeast, violation } from './lib/common.ts';
+import { violation } from './lib/common.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 
 /** A uid the API server assigns on create: no value written in a manifest can equal it. */
 const NEW_UID = '\u0000uid-assigned-on-create';

@@ -8,7 +8,8 @@ import type { Resource } from '../../lib/model.ts';
 import { isRecord } from '../../lib/model.ts';
 import { valueAt } from '../lib/read.ts';
 import type { Rule, RuleContext, Violation } from '../rule.ts';
-import { targetsAtLeast, violation } from './lib/common.ts';
+import { violation } from './lib/common.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { fieldAt, intOrPercentValue } from './lib/int-or-percent.ts';
 
 export const updateStrategy: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { containerViolation, POD_SECURITY_KINDS, visitContainers } from './lib/containers.ts';
-import { targetsAtLeast } from './lib/kubernetes-version.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { valueAt } from '../lib/read.ts';
 import { CONTAINER_LISTS } from '../pod-templates.ts';
 
@@ -24,7 +24,7 @@ export const probeHost: Rule = {
   fix: 'Remove host from the probe or handler so that it checks the pod itself (set an HTTP Host header with httpHeaders if the application needs one).',
   kinds: POD_SECURITY_KINDS,
   check: (context) => {
-    if (!targetsAtLeast(context, 34)) return [];
+    if (!targetsAtLeast(context, '1.34')) return [];
     return visitContainers(context, CONTAINER_LISTS, (ref) => {
       const violations: Violation[] = [];
       for (const handler of HANDLERS) {

@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { podViolation, POD_SECURITY_KINDS } from './lib/containers.ts';
-import { targetsAtLeast } from './lib/kubernetes-version.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { isRecord, listAt } from '../lib/read.ts';
 
 // PSS "restricted" (check_restrictedVolumes.go); `image` volumes are allowed since Kubernetes 1.33 (patched into
@@ -28,7 +28,7 @@ export const restrictedVolumeTypes: Rule = {
   fix: 'Replace the volume with a PersistentVolumeClaim (for storage) or one of the allowed types.',
   kinds: POD_SECURITY_KINDS,
   check: (context) => {
-    const allowed = targetsAtLeast(context, 33) ? FROM_1_33 : BEFORE_1_33;
+    const allowed = targetsAtLeast(context, '1.33') ? FROM_1_33 : BEFORE_1_33;
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
       listAt(template.spec, 'volumes').forEach((volume, index) => {

@@ -9,7 +9,7 @@ import {
   POD_SECURITY_KINDS,
   usesUserNamespace,
 } from './lib/containers.ts';
-import { targetsAtLeast } from './lib/kubernetes-version.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 
 // Pod Security Standards "restricted": runAsNonRoot (check_runAsNonRoot.go) and runAsUser != 0
 // (check_runAsUser.go). From policy version 1.35 both are skipped for pods in a user namespace
@@ -42,7 +42,7 @@ export const runAsNonRoot: Rule = {
     // `requireRunAsNonRoot: true` is the exact PSS check: a non-zero runAsUser alone is not enough.
     const strict = options.requireRunAsNonRoot === true;
     const rootGroupFails = options.allowRootGroup !== true;
-    const userNamespaceRelaxes = targetsAtLeast(context, 35);
+    const userNamespaceRelaxes = targetsAtLeast(context, '1.35');
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
       if (userNamespaceRelaxes && usesUserNamespace(template)) continue;

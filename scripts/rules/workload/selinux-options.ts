@@ -7,7 +7,7 @@ import {
   podViolation,
   POD_SECURITY_KINDS,
 } from './lib/containers.ts';
-import { targetsAtLeast } from './lib/kubernetes-version.ts';
+import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { isRecord } from '../lib/read.ts';
 
 // PSS baseline (check_seLinuxOptions.go): seLinuxOptions.type only from an allow-list, which gained
@@ -36,7 +36,7 @@ export const selinuxOptions: Rule = {
   fix: 'Remove seLinuxOptions.user and .role, and set type only to container_t (or another type the list allows) or leave it unset.',
   kinds: POD_SECURITY_KINDS,
   check: (context) => {
-    const allowed = new Set(targetsAtLeast(context, 31) ? TYPES_1_31 : TYPES_1_0);
+    const allowed = new Set(targetsAtLeast(context, '1.31') ? TYPES_1_31 : TYPES_1_0);
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
       for (const problem of problems(podSecurityContext(template).seLinuxOptions, allowed)) {

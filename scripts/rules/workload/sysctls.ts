@@ -1,6 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
 import { podViolation, POD_SECURITY_KINDS } from './lib/containers.ts';
-import { targetMinor } from './lib/kubernetes-version.ts';
+import { targetMinor } from '../lib/kubernetes-version.ts';
 import { isRecord, listAt } from '../lib/read.ts';
 
 // PSS baseline (check_sysctls.go): the safe set grew by policy version; each sysctl with the minor release
