@@ -101,17 +101,20 @@ export function readRepositoryFiles(root: string, reads?: KustomizationReads): R
   return { directories, kustomizations, sourceIgnore, sourceIgnores, hasSourceIgnore, truncated };
 }
 
-/** A regular file inside the repository within the bound, through the run's reader; undefined otherwise. */
+/** A regular file inside the repository within the bound, through the run's reader (which reads no more than the bound); undefined otherwise. */
 function readThrough(reads: KustomizationReads, root: string, file: string): string | undefined {
   const real = realPathInside(root, file);
   if (real === undefined) return undefined;
   try {
+    // A file already over the bound is not handed to the reader at all; one that grows after this stat is
+    // refused by the reader, which reads no more than the bound.
     const info = statSync(real);
     if (!info.isFile() || info.size > MAX_KUSTOMIZATION_BYTES) return undefined;
-    return Buffer.from(reads.read(real).bytes).toString('utf8');
   } catch {
     return undefined;
   }
+  const read = reads.read(real);
+  return read.refused === undefined ? Buffer.from(read.bytes).toString('utf8') : undefined;
 }
 
 /** A link counts as what it leads to when that is inside the repository, and as nothing otherwise. */

@@ -38,9 +38,17 @@ export const MAX_KUSTOMIZATION_ALIASES = 16;
 
 const REWRITE = 'Write the kustomization as one plain YAML document with kustomize’s field names, spelled exactly.';
 
+/** The refusal of a kustomization file of `size` bytes, over the bound. */
+export function oversizedKustomization(size: number): ReadKustomization {
+  return {
+    references: [],
+    problems: [{ message: `is ${size} bytes, over the ${MAX_KUSTOMIZATION_BYTES}-byte limit for a kustomization file`, fix: 'Move resources out of the kustomization into files it lists.' }],
+  };
+}
+
 export function readKustomization(bytes: Uint8Array): ReadKustomization {
   const refuse = (message: string, line?: number, fix = REWRITE): ReadKustomization => ({ references: [], problems: [{ message, fix, line }] });
-  if (bytes.length > MAX_KUSTOMIZATION_BYTES) return refuse(`is ${bytes.length} bytes, over the ${MAX_KUSTOMIZATION_BYTES}-byte limit for a kustomization file`, undefined, 'Move resources out of the kustomization into files it lists.');
+  if (bytes.length > MAX_KUSTOMIZATION_BYTES) return oversizedKustomization(bytes.length);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
