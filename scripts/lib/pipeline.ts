@@ -10,6 +10,7 @@ import { inputFinding } from './sources/discover.ts';
 import { OriginFiles } from './render/origin-files.ts';
 import { RenderCache } from './render/render-cache.ts';
 import { loadSource } from './sources/load.ts';
+import { SourceIgnores } from './sources/source-ignore.ts';
 
 /** The same sources rendered at an earlier git ref (`--baseline REF`), by source name. */
 export interface Baseline {
@@ -61,6 +62,8 @@ export interface PipelineOptions {
   kustomizationReads?: KustomizationReads;
   /** Renders reused by content address (scripts/lib/render/render-cache.ts); runPipeline makes one for the run when none is given. */
   renders?: RenderCache;
+  /** The repository's .sourceignore files, read once per run for every Flux source; runPipeline makes one. */
+  sourceIgnores?: SourceIgnores;
 }
 
 export interface SourceOutcome {
@@ -76,7 +79,7 @@ export interface SourceOutcome {
 }
 
 export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
-  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads(), renders: given.renders ?? new RenderCache() };
+  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads(), renders: given.renders ?? new RenderCache(), sourceIgnores: given.sourceIgnores ?? new SourceIgnores(given.root) };
   const load = (batch: readonly Source[]) =>
     mapConcurrently(batch, options.concurrency, async (source) => {
       const outcome = await checkSource(source, options);
@@ -118,6 +121,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     origins: options.origins,
     kustomizationReads: options.kustomizationReads,
     renders: options.renders,
+    sourceIgnores: options.sourceIgnores,
   });
   const builtIn = [...loaded.findings];
   if (loaded.resources.length === 0 && loaded.findings.length === 0) {

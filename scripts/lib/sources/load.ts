@@ -23,6 +23,8 @@ export interface LoadOptions {
   kustomizationReads?: KustomizationReads;
   /** Renders reused by content address (see RenderOptions.renders). */
   renders?: RenderCache;
+  /** The repository's .sourceignore files, read once per run for every Flux source (one made per call without it). */
+  sourceIgnores?: SourceIgnores;
 }
 
 export interface Loaded {
@@ -55,14 +57,14 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
       return { resources, findings, kustomizations: kustomizationGraphView(graph, { root: options.root, source: source.name }) };
     }
     case 'manifests':
-      return readManifests(source, options.root);
+      return readManifests(source, options.root, options.sourceIgnores);
   }
 }
 
-function readManifests(source: Source, root: string): Loaded {
+function readManifests(source: Source, root: string, sourceIgnores?: SourceIgnores): Loaded {
   const result: Loaded = { resources: [], findings: [] };
   const boundary = repositoryBoundary(root, source.path);
-  const reading = source.read && { recurse: source.read.recurse, ...(source.read.sourceIgnore ? { sourceIgnores: new SourceIgnores(root) } : {}) };
+  const reading = source.read && { recurse: source.read.recurse, ...(source.read.sourceIgnore ? { sourceIgnores: sourceIgnores ?? new SourceIgnores(root) } : {}) };
   const tree = statSync(source.path).isDirectory() ? manifestTree(source.path, boundary, reading) : { files: [source.path], loops: [], outside: [] };
   const files = tree.files;
   for (const loop of tree.loops) {
