@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { RepositoryContext } from '../../scripts/rules/rule.ts';
 import { fluxWiring } from '../../scripts/rules/gitops/flux-wiring.ts';
-import { excludesTopLevel } from '../../scripts/rules/gitops/lib/source-ignore.ts';
 import { FIXTURES, loadRepository, summary, withGitOpsOf } from './repository.ts';
 
 let valid: RepositoryContext;
@@ -54,28 +53,5 @@ describe('flux-wiring', () => {
     expect(violations.map((v) => v.message)).toEqual([
       'GitRepository flux-system/shop downloads scripts, schemas with every revision: the root .sourceignore does not exclude them',
     ]);
-  });
-});
-
-describe('.sourceignore patterns', () => {
-  it('reads rooted, directory and ** forms as the name they exclude, and skips comments', () => {
-    const text = '# c\n/scripts/\n**/test\nnode_modules/**\n!schemas\n';
-    expect(['node_modules', 'scripts', 'test', 'schemas'].filter((name) => excludesTopLevel(text, name))).toEqual(['node_modules', 'scripts', 'test']);
-  });
-
-  it("accepts Flux's allow-list form: everything excluded, then the deployed directories taken back", () => {
-    const text = '# Flux: ship only what the cluster reconciles\n/*\n!/apps/\n!/clusters/\n';
-    expect(['node_modules', 'scripts', 'test', 'schemas', 'apps', 'clusters'].filter((name) => excludesTopLevel(text, name))).toEqual([
-      'node_modules',
-      'scripts',
-      'test',
-      'schemas',
-    ]);
-  });
-
-  it('lets a later negation take a name back and a later pattern exclude it again', () => {
-    expect(excludesTopLevel('scripts/\n!scripts/\n', 'scripts')).toBe(false);
-    expect(excludesTopLevel('/*\n!/scripts\nscripts/**\n', 'scripts')).toBe(true);
-    expect(excludesTopLevel('scripts/lib/\n', 'scripts')).toBe(false);
   });
 });

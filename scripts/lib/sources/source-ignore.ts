@@ -44,6 +44,20 @@ export function compileIgnorePattern(line: string): Pattern | undefined {
 
 const escape = (char: string) => char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 
+function compileIgnoreText(text: string): Pattern[] {
+  return text.split('\n').flatMap((line) => compileIgnorePattern(line) ?? []);
+}
+
+/** Whether the last of `patterns` that matches excludes (true) or takes back (false); undefined when none matches. */
+function lastMatch(patterns: readonly Pattern[], relative: string, isDirectory: boolean): boolean | undefined {
+  let excluded: boolean | undefined;
+  for (const pattern of patterns) {
+    if (pattern.directoryOnly && !isDirectory) continue;
+    if (pattern.regex.test(relative)) excluded = !pattern.negated;
+  }
+  return excluded;
+}
+
 /** The text of the .sourceignore of a repository-relative directory, if it has one. */
 export type SourceIgnoreText = (dir: string) => string | undefined;
 
@@ -54,11 +68,15 @@ export type SourceIgnoreText = (dir: string) => string | undefined;
 export class SourceIgnores {
   readonly #patterns = new Map<string, Pattern[]>();
   readonly #textOf: SourceIgnoreText;
+  readonly #last: Pattern[];
+  /** `last`: patterns applied after every file's, relative to the root (a GitRepository's spec.ignore). */
   constructor(
     readonly root: string,
     textOf?: SourceIgnoreText,
+    last = '',
   ) {
     this.#textOf = textOf ?? ((dir) => readFileInside(root, posix.join(dir, '.sourceignore'), MAX_SOURCEIGNORE_BYTES));
+    this.#last = compileIgnoreText(last);
   }
 
   /** The .sourceignore that decides `excludesAnyOf(path)`, for a message: the deepest file with a pattern that excludes. */
@@ -91,12 +109,9 @@ export class SourceIgnores {
     for (let depth = 0; depth < segments.length; depth++) {
       const dir = depth === 0 ? '.' : segments.slice(0, depth).join('/');
       const relative = segments.slice(depth).join('/');
-      for (const pattern of this.#patternsOf(dir)) {
-        if (pattern.directoryOnly && !isDirectory) continue;
-        if (pattern.regex.test(relative)) excluded = !pattern.negated;
-      }
+      excluded = lastMatch(this.#patternsOf(dir), relative, isDirectory) ?? excluded;
     }
-    return excluded;
+    return lastMatch(this.#last, path, isDirectory) ?? excluded;
   }
 
   /** True when `path` or a directory above it is excluded: Flux's artifact then has none of it. */
@@ -108,8 +123,7 @@ export class SourceIgnores {
   #patternsOf(dir: string): Pattern[] {
     let patterns = this.#patterns.get(dir);
     if (patterns === undefined) {
-      const text = this.#textOf(dir) ?? '';
-      patterns = text.split('\n').flatMap((line) => compileIgnorePattern(line) ?? []);
+      patterns = compileIgnoreText(this.#textOf(dir) ?? '');
       this.#patterns.set(dir, patterns);
     }
     return patterns;

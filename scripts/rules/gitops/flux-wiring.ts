@@ -1,4 +1,4 @@
-import { excludesTopLevel } from './lib/source-ignore.ts';
+import { artifactIgnores, artifactLeavesOut } from './lib/artifact.ts';
 import { filesOf, gitopsOf } from './lib/repository-model.ts';
 import type { Resource } from '../../lib/model.ts';
 import { MAX_SOURCEIGNORE_BYTES } from '../../lib/repository-files.ts';
@@ -113,9 +113,9 @@ function sourceIgnoreViolations(context: RepositoryContext): Violation[] {
   const repositories = uniqueObjects(context.sources, isGitRepository).filter((r) => isThisUrl(stringAt(r.object.spec, 'url'), gitopsOf(context).repository.urls));
   const repository = repositories.find(isBootstrapSource) ?? repositories[0];
   if (!repository) return [];
-  // spec.ignore replaces Flux's default exclusions; a root .sourceignore adds to them. Either may do the job.
-  const patterns = `${filesOf(context).sourceIgnore ?? ''}\n${stringAt(repository.object.spec, 'ignore') ?? ''}`;
-  const missing = relevant.filter((name) => !excludesTopLevel(patterns, name));
+  // spec.ignore replaces Flux's default exclusions; a .sourceignore adds to them. Either may do the job.
+  const ignores = artifactIgnores(filesOf(context), stringAt(repository.object.spec, 'ignore'));
+  const missing = relevant.filter((name) => !artifactLeavesOut(ignores, filesOf(context), name));
   if (missing.length === 0) return [];
   return [
     {
