@@ -7,14 +7,16 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleBuild } from '../../bin/launch.mjs';
 import { runProcess } from '../helpers/cli.ts';
-import { manifestRepository, removeRepository } from '../promotion/repo.ts';
+import { removeRepository } from '../promotion/repo.ts';
+import { smallPromotionRepository } from '../promotion/small-repository.ts';
 
 const badConfigMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n  lables: {}\n';
 const schemas = ['--schema-location', 'test/fixtures/schemas', '--kubernetes-version', '1.99'];
 
+// diff and promote read it only (a dry run): one small repository serves both processes.
 let repo: string;
 beforeAll(async () => {
-  repo = await manifestRepository();
+  repo = await smallPromotionRepository();
 });
 afterAll(async () => {
   await removeRepository(repo);

@@ -5,6 +5,7 @@ import type { KubeObject } from '../../scripts/lib/model.ts';
 import { formatDiff } from '../../scripts/lib/release/format-diff.ts';
 import { renderAtRef } from '../../scripts/lib/release/render-at-ref.ts';
 import { diffResources } from '../../scripts/lib/release/resource-diff.ts';
+import type { CliResult } from '../helpers/cli.ts';
 import { commitAll, edit, git, manifestRepository, removeRepository, run } from './repo.ts';
 
 /**
@@ -12,6 +13,10 @@ import { commitAll, edit, git, manifestRepository, removeRepository, run } from 
  * policies and changes the generated gateway config (a new hash in its name).
  */
 let repo: string;
+/** `diff --base HEAD~1 prod` typed at the repository root: two cases read it, so it runs once (two renders). */
+let prodSinceFirst: CliResult;
+/** HEAD just before that run. */
+let headBeforeDiff: string;
 beforeAll(async () => {
   repo = await manifestRepository();
   await edit(join(repo, 'overlays/prod/kustomization.yaml'), (text) =>
@@ -21,6 +26,8 @@ beforeAll(async () => {
   await edit(join(repo, 'base/kustomization.yaml'), (text) => text.replace('resources:\n', 'resources:\n  - feature-flags.yaml\n'));
   await edit(join(repo, 'base/openclaw.json'), (text) => text.replace('{', '{\n  "diffTest": true,'));
   await commitAll(repo, 'second');
+  headBeforeDiff = await git(repo, 'rev-parse', 'HEAD');
+  prodSinceFirst = await run('diff', ['--base', 'HEAD~1', 'prod'], repo);
 });
 afterAll(async () => {
   await removeRepository(repo);
@@ -28,9 +35,9 @@ afterAll(async () => {
 
 describe('npm run diff', () => {
   it('reports changed fields, added, removed and renamed resources between a ref and the working tree', async () => {
-    const head = await git(repo, 'rev-parse', 'HEAD');
-
-    const result = await run('diff', ['--base', 'HEAD~1', 'prod'], repo);
+    // Run in beforeAll (the cross-directory case below compares with it); this is the first case, so the
+    // repository is as that run left it.
+    const result = prodSinceFirst;
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Rendered diff: HEAD~1 → working tree');
@@ -43,7 +50,7 @@ describe('npm run diff', () => {
     expect(result.stdout).not.toContain('overlays/dev');
 
     // No checkout, no worktree, nothing written into the repository.
-    expect(await git(repo, 'rev-parse', 'HEAD')).toBe(head);
+    expect(await git(repo, 'rev-parse', 'HEAD')).toBe(headBeforeDiff);
     expect(await git(repo, 'status', '--porcelain')).toBe('');
     expect((await git(repo, 'worktree', 'list')).split('\n')).toHaveLength(1);
   });
@@ -88,7 +95,7 @@ describe('npm run diff', () => {
   it('takes the repository from the overlay paths given, wherever the command is typed', async () => {
     const outside = join(repo, '..');
     const fromOutside = await run('diff', ['--base', 'HEAD~1', join(repo, 'overlays/prod')], outside);
-    const fromRoot = await run('diff', ['--base', 'HEAD~1', 'prod'], repo);
+    const fromRoot = prodSinceFirst;
     expect(fromOutside.exitCode).toBe(0);
     expect(fromOutside.stdout).toMatch(/^overlays\/prod: \d+ changed, 1 added, 3 removed, \d+ unchanged$/m);
     expect(fromOutside.stdout).toBe(fromRoot.stdout);
