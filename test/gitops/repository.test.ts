@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../scripts/lib/model.ts';
 import { gitopsRules } from '../../scripts/rules/gitops/index.ts';
+import { gitopsOf } from '../../scripts/rules/gitops/lib/repository-model.ts';
 import type { RepositoryContext } from '../../scripts/rules/rule.ts';
 import { loadRepository, REPOSITORY_ROOT, withOptions } from './repository.ts';
 
@@ -12,8 +13,15 @@ beforeAll(async () => {
   repository = await loadRepository(REPOSITORY_ROOT, { options: { 'gitops-source': { repository: REPOSITORY_URL } } });
 });
 
-const findings = (context: RepositoryContext) =>
-  gitopsRules.flatMap((rule) => rule.check(context).map((v) => `${rule.id}: ${v.resource.file} ${v.path} ${v.message}`));
+/**
+ * Every GitOps rule's violations. The context's GitOps graph is built once, from its sources after the
+ * test's edit, and handed to every rule, as the engine does (repository-engine.ts): without it each rule
+ * would build the same graph again.
+ */
+function findings(context: RepositoryContext): string[] {
+  const withGraph = { ...context, gitops: gitopsOf(context) };
+  return gitopsRules.flatMap((rule) => rule.check(withGraph).map((v) => `${rule.id}: ${v.resource.file} ${v.path} ${v.message}`));
+}
 
 function withObject(context: RepositoryContext, name: string, change: (spec: Record<string, unknown>) => Record<string, unknown>): RepositoryContext {
   const edit = (resource: Resource): Resource =>
