@@ -16,6 +16,7 @@ import { evaluateRepositoryRules, repositoryContext } from '../../scripts/rules/
 import type { CheckedSource } from '../../scripts/rules/rule.ts';
 import { settingsForOptions } from '../../scripts/rules/config.ts';
 import { runValidate } from '../helpers/cli.ts';
+import { sharedRenders } from '../helpers/overlay-renders.ts';
 import { readManifests } from './repository.ts';
 
 const LAYOUTS = fileURLToPath(new URL('../fixtures/gitops-layouts', import.meta.url));
@@ -42,13 +43,16 @@ describe('validate from the root of a canonical GitOps layout', () => {
   }
 });
 
-/** The layout's sources as the pipeline loads them: overlays rendered with the real kustomize, the rest parsed. */
+/**
+ * The layout's sources as the pipeline loads them: overlays rendered with the real kustomize, the rest parsed.
+ * Through the run's render cache, where the validate runs above keep the same renders.
+ */
 async function load(layout: string): Promise<{ root: string; sources: CheckedSource[] }> {
   const root = join(LAYOUTS, layout);
   const sources = await Promise.all(
     discoverPaths(LAYOUT_PATHS[layout]!, root).sources.map(async (source): Promise<CheckedSource> => {
       if (source.kind === 'kustomization') {
-        const rendered = await renderKustomization(source.path, { root, source: source.name });
+        const rendered = await renderKustomization(source.path, { root, source: source.name, renders: sharedRenders() });
         return { source, resources: rendered.resources, loadFindings: rendered.findings };
       }
       return readManifests(root, source.path, source.name);

@@ -12,6 +12,7 @@ import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { manifestFiles } from '../../scripts/lib/sources/load.ts';
 import type { CheckedSource, RepositoryContext, Violation } from '../../scripts/rules/rule.ts';
 import { readRepositoryFiles } from '../../scripts/lib/repository-files.ts';
+import { sharedRenders } from '../helpers/overlay-renders.ts';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/gitops', import.meta.url));
@@ -19,7 +20,8 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/gitops', import.meta.
 export type Options = Record<string, Record<string, unknown>>;
 
 async function renderOverlay(root: string, source: Source): Promise<CheckedSource> {
-  const rendered = await renderKustomization(source.path, { root, source: source.name });
+  // Through the run's render cache: validate renders the same fixtures in other files (golden-run.ts).
+  const rendered = await renderKustomization(source.path, { root, source: source.name, renders: sharedRenders() });
   return { source, resources: rendered.resources, loadFindings: rendered.findings, kustomizations: kustomizationGraphView(rendered.graph, { root, source: source.name }) };
 }
 

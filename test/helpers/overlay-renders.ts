@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import type { KubeObject } from '../../scripts/lib/model.ts';
 import type { KustomizeBinary } from '../../scripts/lib/render/kustomize-binary.ts';
+import { RenderCache, renderCacheDir } from '../../scripts/lib/render/render-cache.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,11 +21,26 @@ export interface OverlayRender {
 
 export const isRepositoryOverlay = (dir: string): dir is RepositoryOverlay => (REPOSITORY_OVERLAYS as readonly string[]).includes(dir);
 
+let renders: RenderCache | undefined;
+
+/**
+ * The render cache the test helpers render through (test/gitops/repository.ts, test/overlays/rendered.ts, the
+ * layouts): the one `npm run validate` keeps (renderCacheDir(), content-addressed, render-cache.ts), so a
+ * fixture a helper renders and a validate run in another file renders in the same run costs one kustomize
+ * run, and a rerun with unchanged fixtures costs none, as validate's own reruns do. A failed render is never
+ * kept: it runs kustomize every time. One per process (the global setup, each worker); OPENCLAW_RENDER_CACHE=off
+ * keeps it in memory.
+ */
+export function sharedRenders(): RenderCache {
+  renders ??= new RenderCache(renderCacheDir());
+  return renders;
+}
+
 /** Renders the overlays (in vitest's main process, once per run) with the kustomize the run found. */
 export async function renderRepositoryOverlays(binary: KustomizeBinary | undefined): Promise<Record<RepositoryOverlay, OverlayRender>> {
   const entries = await Promise.all(
     REPOSITORY_OVERLAYS.map(async (dir) => {
-      const { resources, findings } = await renderKustomization(dir, { root: ROOT, ...(binary ? { binary } : {}) });
+      const { resources, findings } = await renderKustomization(dir, { root: ROOT, renders: sharedRenders(), ...(binary ? { binary } : {}) });
       return [dir, { objects: resources.map((resource) => resource.object), problems: findings.map((finding) => finding.message) }] as const;
     }),
   );

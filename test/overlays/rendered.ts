@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { KubeObject } from '../../scripts/lib/model.ts';
 import { renderKustomization } from '../../scripts/lib/render/render.ts';
 import { podTemplateOf, type PodTemplate } from '../../scripts/rules/resource-index.ts';
-import { isRepositoryOverlay, repositoryOverlay, type OverlayRender } from '../helpers/overlay-renders.ts';
+import { isRepositoryOverlay, repositoryOverlay, sharedRenders, type OverlayRender } from '../helpers/overlay-renders.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,7 +22,7 @@ export interface Renders {
 }
 
 async function renderHere(dir: string): Promise<OverlayRender> {
-  const { resources, findings } = await renderKustomization(dir, { root: ROOT });
+  const { resources, findings } = await renderKustomization(dir, { root: ROOT, renders: sharedRenders() });
   return { objects: resources.map((r) => r.object), problems: findings.map((f) => f.message) };
 }
 
