@@ -1,12 +1,12 @@
 // Code ajv generated for a schema, kept on disk between runs: compiling a large schema takes far longer than
 // loading that code. Shared by the Kubernetes schema validators and the applications' config schemas.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import type standaloneModule from 'ajv/dist/standalone/index.js';
 import { readBoundedFile } from '../bounded-file.ts';
+import { writeFileAtomically } from '../cache-dir.ts';
 
 /** Far above the code of the largest vendored schema; a bound so that a hostile cache file cannot exhaust memory. */
 const MAX_CACHED_CODE_BYTES = 64 * 1024 * 1024;
@@ -65,12 +65,7 @@ export class CompiledCache {
       // The module is CommonJS; its export is the function itself.
       const standaloneCode = this.require('ajv/dist/standalone/index.js') as typeof standaloneModule.default;
       const code = standaloneCode(ajv, validator).replaceAll('require("ajv/', `require(${JSON.stringify(`${this.ajvRoot}/`).slice(0, -1)}`);
-      mkdirSync(dirname(path), { recursive: true });
-      // Written whole under a private name, then renamed: a reader sees the old file or the new one, never
-      // half of one. `wx` refuses to write through anything already at the temporary name.
-      const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-      writeFileSync(partial, withChecksum(code, path), { flag: 'wx', mode: 0o600 });
-      renameSync(partial, path);
+      writeFileAtomically(path, withChecksum(code, path), 0o600);
     } catch {
       // A read-only or full disk only costs speed, never correctness.
     }

