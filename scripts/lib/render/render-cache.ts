@@ -3,8 +3,9 @@
 // byte, the kustomize binary and the paths are the same. Failures are never kept on disk (a timeout or a
 // refusal is retried next run), and a render is kept only when its inputs hashed the same before and after
 // kustomize read them, so a file edited mid-render cannot leave a stale entry.
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBoundedFile } from '../bounded-file.ts';
 import { cacheDir, writeFileAtomically } from '../cache-dir.ts';
 import type { BoundedOutcome } from './bounded-process.ts';
 
@@ -22,6 +23,8 @@ const MAX_ENTRIES = 512;
 /** Larger renders are not kept: they are rare, and reading them back is most of their cost anyway. */
 const MAX_KEPT_BYTES = 32 * 1024 * 1024;
 const HEADER = { wrapper: 'openclaw-render wrapper\n', overlay: 'openclaw-render overlay\n' } as const;
+/** The largest entry keep() writes: a header and a render of at most MAX_KEPT_BYTES. */
+const MAX_ENTRY_BYTES = Math.max(HEADER.wrapper.length, HEADER.overlay.length) + MAX_KEPT_BYTES;
 
 /** The default place (under the validator cache); `OPENCLAW_RENDER_CACHE=off` keeps renders off the disk. */
 export function renderCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -74,7 +77,8 @@ export class RenderCache {
     if (file === undefined) return undefined;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      // Sized before it is read: an entry larger than any kept render is not ours, and is not loaded.
+      bytes = readBoundedFile(file, MAX_ENTRY_BYTES);
     } catch {
       return undefined;
     }
