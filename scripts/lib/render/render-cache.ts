@@ -1,13 +1,14 @@
 // Renders reused by content address (render-key.ts): within a run, overlays whose inputs are identical share
 // one kustomize run; across runs, a successful render is kept on disk and served again while every input
 // byte, the kustomize binary and the paths are the same. Failures are never kept on disk (a timeout or a
-// refusal is retried next run), and a render is kept only when its inputs hashed the same before and after
-// kustomize read them, so a file edited mid-render cannot leave a stale entry.
+// refusal is retried next run), and a render is kept only when its inputs are as the key read them after
+// kustomize read them (render-key.ts), so a file edited mid-render cannot leave a stale entry.
 import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBoundedFile } from '../bounded-file.ts';
 import { cacheDir, writeFileAtomically } from '../cache-dir.ts';
 import type { BoundedOutcome } from './bounded-process.ts';
+import { RenderKeys, type RenderKeyParts } from './render-key.ts';
 
 /** What one guarded kustomize run left: its outcome and the directory it built (origin paths are relative to it). */
 export interface KustomizeRun {
@@ -35,19 +36,22 @@ export class RenderCache {
   private readonly inFlight = new Map<string, Promise<KustomizeRun>>();
   /** Counted for the benchmark and the tests: kustomize runs started, and renders served without one. */
   readonly counts = { rendered: 0, reused: 0 };
+  private readonly keys = new RenderKeys();
 
   /** `dir`: where renders are kept between runs; undefined shares renders within this run only. */
   constructor(readonly dir?: string) {}
 
   /**
-   * The render for `key` (undefined: not provable, always run). `limits` joins the key within the run, as
-   * a timeout or an output bound can change a failure; `recheck` recomputes the key after a fresh render.
+   * The render of the inputs `parts` describe (always run when they are not provable). `limits` joins the
+   * key within the run, as a timeout or an output bound can change a failure.
    */
-  async run(key: string | undefined, limits: string, recheck: () => string | undefined, maxOutputBytes: number, render: () => Promise<KustomizeRun>): Promise<KustomizeRun> {
-    if (key === undefined) {
+  async run(parts: RenderKeyParts, limits: string, maxOutputBytes: number, render: () => Promise<KustomizeRun>): Promise<KustomizeRun> {
+    const renderKey = this.keys.key(parts);
+    if (renderKey === undefined) {
       this.counts.rendered += 1;
       return render();
     }
+    const { key } = renderKey;
     const runKey = `${key} ${limits}`;
     const shared = this.inFlight.get(runKey);
     if (shared) {
@@ -61,7 +65,8 @@ export class RenderCache {
       }
       this.counts.rendered += 1;
       const fresh = await render();
-      if (succeeded(fresh.outcome) && recheck() === key) this.keep(key, fresh);
+      // Kept only when kustomize read the bytes the key was computed from.
+      if (this.dir !== undefined && succeeded(fresh.outcome) && renderKey.unchanged()) this.keep(key, fresh);
       return fresh;
     });
     this.inFlight.set(runKey, promise);

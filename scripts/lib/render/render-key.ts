@@ -8,8 +8,14 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KustomizationGraph } from '../kustomize/graph.ts';
 import type { KustomizeBinary } from './kustomize-binary.ts';
 
-/** Bumped whenever what a cached render means changes (its header, the wrapper, the flags). */
-const KEY_FORMAT = 'openclaw-render-key/1';
+/** Bumped whenever what a cached render means changes (its header, the wrapper, the flags) or how the key is derived. */
+const KEY_FORMAT = 'openclaw-render-key/2';
+/**
+ * A file changed this recently may change again within the same tick of the file system's clock, leaving
+ * its size and times as they were: its digest is not trusted by its stat (the "racy" case git knows too).
+ * Coarse file systems keep times to 1-2 s.
+ */
+const RACY_WINDOW_MS = 3_000;
 
 export interface RenderKeyParts {
   graph: KustomizationGraph;
@@ -39,29 +45,94 @@ export function provenInputs(graph: KustomizationGraph): Array<[string, string]>
   return [...graph.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The key, read from the files as they are on disk now; undefined when the inputs are not proven or a file went away. */
-export function renderKey(parts: RenderKeyParts): string | undefined {
-  const inputs = provenInputs(parts.graph);
-  if (!inputs) return undefined;
-  const hash = createHash('sha256');
-  const field = (value: string) => hash.update(`${value.length}:${value}\n`);
-  [KEY_FORMAT, parts.binary.command, ...parts.binary.args, parts.binary.version, commandIdentity(parts.binary.command), ...parts.flags].forEach(field);
-  [parts.realOverlay, parts.realRoot, parts.scratch, String(parts.graph.component)].forEach(field);
-  try {
-    for (const [named, real] of inputs) {
-      field(named);
-      field(real);
-      const bytes = readFileSync(real);
-      field(String(bytes.length));
-      hash.update(bytes);
-    }
-  } catch {
-    return undefined;
-  }
-  return hash.digest('hex');
+export interface RenderKey {
+  key: string;
+  /** True while every input file is as it was when the key was computed (a render read the same bytes). */
+  unchanged(): boolean;
 }
 
-/** Size and modification time of the executable run, so a replaced binary of the same version is a new key. */
+/** One input as the key read it: its digest, and its stat when that is enough to tell it unchanged. */
+interface InputSnapshot {
+  real: string;
+  digest: string;
+  /** Undefined for a file changed within RACY_WINDOW_MS: it is compared by content. */
+  signature: string | undefined;
+}
+
+/**
+ * The render keys of one run. Overlays share their bases: each input file is hashed once per run and its
+ * digest reused while its stat is unchanged; the kustomize binary's identity is taken once per run.
+ */
+export class RenderKeys {
+  private readonly digests = new Map<string, { signature: string; digest: string }>();
+  private readonly identities = new Map<string, string>();
+
+  /** `now`: the clock file times are compared with (tests move it to see the stat path). */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The key, read from the files as they are on disk now; undefined when the inputs are not proven or a file went away. */
+  key(parts: RenderKeyParts): RenderKey | undefined {
+    const inputs = provenInputs(parts.graph);
+    if (!inputs) return undefined;
+    const hash = createHash('sha256');
+    const field = (value: string) => hash.update(`${value.length}:${value}\n`);
+    [KEY_FORMAT, parts.binary.command, ...parts.binary.args, parts.binary.version, this.commandIdentity(parts.binary.command), ...parts.flags].forEach(field);
+    [parts.realOverlay, parts.realRoot, parts.scratch, String(parts.graph.component)].forEach(field);
+    const snapshots: InputSnapshot[] = [];
+    try {
+      for (const [named, real] of inputs) {
+        const snapshot = this.snapshot(real);
+        snapshots.push(snapshot);
+        [named, real, snapshot.digest].forEach(field);
+      }
+    } catch {
+      return undefined;
+    }
+    return { key: hash.digest('hex'), unchanged: () => snapshots.every((snapshot) => this.unchanged(snapshot)) };
+  }
+
+  private snapshot(real: string): InputSnapshot {
+    const { signature, racy } = statOf(real, this.now());
+    const known = this.digests.get(real);
+    if (known !== undefined && known.signature === signature) return { real, digest: known.digest, signature };
+    const digest = digestOf(real);
+    if (racy) return { real, digest, signature: undefined };
+    this.digests.set(real, { signature, digest });
+    return { real, digest, signature };
+  }
+
+  private unchanged(snapshot: InputSnapshot): boolean {
+    try {
+      if (snapshot.signature === undefined) return digestOf(snapshot.real) === snapshot.digest;
+      return statOf(snapshot.real, this.now()).signature === snapshot.signature;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Size and modification time of the executable run, so a replaced binary of the same version is a new key. */
+  private commandIdentity(command: string): string {
+    let identity = this.identities.get(command);
+    if (identity === undefined) {
+      identity = commandIdentity(command);
+      this.identities.set(command, identity);
+    }
+    return identity;
+  }
+}
+
+function digestOf(real: string): string {
+  const bytes = readFileSync(real);
+  return createHash('sha256').update(`${bytes.length}:`).update(bytes).digest('hex');
+}
+
+/** What tells a file unchanged (device, inode, size, times in nanoseconds), and whether it changed too recently for that. */
+function statOf(real: string, now: number): { signature: string; racy: boolean } {
+  const info = statSync(real, { bigint: true });
+  const changed = Number((info.ctimeNs > info.mtimeNs ? info.ctimeNs : info.mtimeNs) / 1_000_000n);
+  return { signature: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, racy: Math.abs(now - changed) < RACY_WINDOW_MS };
+}
+
 function commandIdentity(command: string): string {
   const candidates = isAbsolute(command) ? [command] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, command));
   for (const candidate of candidates) {

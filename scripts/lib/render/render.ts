@@ -20,7 +20,6 @@ import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYT
 import { resolveKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 import { OriginFiles } from './origin-files.ts';
 import type { KustomizeRun, RenderCache } from './render-cache.ts';
-import { renderKey } from './render-key.ts';
 import { withOrigin } from './provenance.ts';
 
 export interface RenderOptions {
@@ -90,7 +89,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
   let run: KustomizeRun;
   if (options.renders) {
     const keyParts = { graph, binary, flags: kustomizeArgs(binary, ''), realOverlay, realRoot, scratch };
-    run = await options.renders.run(renderKey(keyParts), `${timeoutMs} ${maxOutputBytes}`, () => renderKey(keyParts), maxOutputBytes, kustomize);
+    run = await options.renders.run(keyParts, `${timeoutMs} ${maxOutputBytes}`, maxOutputBytes, kustomize);
   } else run = await kustomize();
   const { outcome } = run;
   // A render served from the cache ran in a wrapper that is gone: origin paths resolve (never open) against
