@@ -48,6 +48,18 @@ export function reuseKustomizeLookup(lookup: KustomizeLookup, env: NodeJS.Proces
   reused = { key: lookupKey(env), lookup };
 }
 
+/**
+ * The kustomize for this process's environment, for a render whose caller gave none: looked up once and
+ * then kept in the one slot reuseKustomizeLookup fills. A failed lookup is not kept, so the next render
+ * tries again rather than failing forever.
+ */
+export async function defaultKustomize(): Promise<KustomizeBinary> {
+  const notes: string[] = [];
+  const binary = await resolveKustomize(process.env, notes);
+  reuseKustomizeLookup({ binary, notes }, process.env);
+  return binary;
+}
+
 export async function resolveKustomize(
   env: NodeJS.ProcessEnv = process.env,
   notes: string[] = [],

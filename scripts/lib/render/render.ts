@@ -17,7 +17,7 @@ import { runBounded } from './bounded-process.ts';
 import { ImageOverrides } from './image-overrides.ts';
 import { trackTemporaryDirectory } from './interrupt.ts';
 import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, refusedInput, renderFailure, renderFinding } from './kustomize-run.ts';
-import { resolveKustomize, type KustomizeBinary } from './kustomize-binary.ts';
+import { defaultKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 import { OriginFiles } from './origin-files.ts';
 import type { KustomizeRun, RenderCache } from './render-cache.ts';
 import { withOrigin } from './provenance.ts';
@@ -79,7 +79,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
     });
     return { resources: [], findings, failed: true, graph };
   }
-  const binary = options.binary ?? (await defaultBinary());
+  const binary = options.binary ?? (await defaultKustomize());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_RENDER_BYTES;
   const realOverlay = realpathSync(overlay);
@@ -160,13 +160,3 @@ async function runKustomize(job: KustomizeJob): Promise<KustomizeRun> {
 }
 
 export { cleanKustomizeMessage, goRuntimeEnv, renderFinding } from './kustomize-run.ts';
-
-let resolved: Promise<KustomizeBinary> | undefined;
-/** Looked up once per process; a failed lookup is forgotten, so the next render tries again rather than failing forever. */
-function defaultBinary(): Promise<KustomizeBinary> {
-  resolved ??= resolveKustomize().catch((error: unknown) => {
-    resolved = undefined;
-    throw error;
-  });
-  return resolved;
-}
