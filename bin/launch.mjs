@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
 // What `npm run validate|diff|promote` and the installed `openclaw-validate` start. It runs the command as
-// built to JavaScript in dist/ (`npm ci` builds it; no TypeScript is transpiled at start-up), but only when
-// every source in scripts/ is older than its built file: after an edit or a pull it runs the TypeScript
-// sources through tsx instead, so a run never uses stale JavaScript (`npm run build` makes it fast again).
+// built to JavaScript at `npm ci` (no TypeScript is transpiled at start-up): the bundle in dist/bundle/ when
+// it was written after every source, else dist/'s unbundled modules when each is newer than its source.
+// After an edit or a pull it runs the TypeScript sources through tsx instead, so a run never uses stale
+// JavaScript (`npm run build` makes it fast again).
 // Plain JavaScript because it must run before anything is built.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -41,6 +42,45 @@ export function staleBuild(root) {
 }
 
 /**
+ * The newest modification time among the sources a bundle is made of: scripts/**.ts and the installed
+ * packages (npm rewrites node_modules/.package-lock.json on every install). 0 when scripts/ is absent.
+ * @param {string} root
+ */
+export function newestSource(root) {
+  let newest = statSync(join(root, 'node_modules', '.package-lock.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = join(root, 'scripts');
+  if (!existsSync(sources)) return newest;
+  /** @type {string[]} */
+  const pending = [sources];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * Where the command's module and command-io are loaded from: the bundle (dist/bundle/, see bin/bundle.mjs)
+ * when it was written after every source, else the unbundled build when it is current, else the sources.
+ * @param {string} root
+ * @param {string} command
+ * @returns {{ kind: 'bundle' | 'build' | 'sources', command: string, commandIo: string, stale?: string }}
+ */
+export function runnable(root, command) {
+  const bundle = join(root, 'dist', 'bundle');
+  const bundled = statSync(join(bundle, `${command}.js`), { throwIfNoEntry: false });
+  if (bundled && bundled.mtimeMs > newestSource(root)) {
+    return { kind: 'bundle', command: join(bundle, `${command}.js`), commandIo: join(bundle, 'command-io.js') };
+  }
+  const stale = staleBuild(root);
+  if (!stale) return { kind: 'build', command: join(root, 'dist', `${command}.js`), commandIo: join(root, 'dist', 'lib', 'cli', 'command-io.js') };
+  return { kind: 'sources', command: join(root, 'scripts', `${command}.ts`), commandIo: join(root, 'scripts', 'lib', 'cli', 'command-io.ts'), stale };
+}
+
+/**
  * Runs one command with the process's streams, directory and environment; sets the exit status.
  * @param {string} command
  * @param {readonly string[]} args
@@ -51,21 +91,17 @@ export async function launch(command, args) {
     process.exitCode = 2;
     return;
   }
-  const stale = staleBuild(ROOT);
-  let tree = join(ROOT, 'dist');
-  let extension = '.js';
-  if (stale) {
+  const modules = runnable(ROOT, command);
+  if (modules.kind === 'sources') {
     // Said on a terminal only: scripts and CI read stderr, and the run is correct either way, just slower.
-    if (process.stderr.isTTY) process.stderr.write(`note: ${stale}; running the TypeScript sources (npm run build for a fast start)\n`);
+    if (process.stderr.isTTY) process.stderr.write(`note: ${modules.stale}; running the TypeScript sources (npm run build for a fast start)\n`);
     const { register } = await import('tsx/esm/api');
     register();
-    tree = join(ROOT, 'scripts');
-    extension = '.ts';
   }
   /** @type {{ main: (argv: readonly string[], io: unknown) => Promise<number> }} */
-  const { main } = await import(pathToFileURL(join(tree, `${command}${extension}`)).href);
+  const { main } = await import(pathToFileURL(modules.command).href);
   /** @type {{ processIo: () => unknown }} */
-  const { processIo } = await import(pathToFileURL(join(tree, 'lib', 'cli', `command-io${extension}`)).href);
+  const { processIo } = await import(pathToFileURL(modules.commandIo).href);
   process.exitCode = await main(args, processIo());
 }
 

@@ -1,0 +1,111 @@
+// The bundle bin/launch.mjs runs (bin/bundle.mjs, made at `npm ci`): it must report what the sources report,
+// byte for byte, both on the run that compiles the schema validators and on the next one that loads them
+// from the cache (a package bundled twice once made cached validators that failed to load). The bundle is
+// made here from the TypeScript sources by the same function the build applies to tsc's output.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import * as esbuild from 'esbuild';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCommands } from '../../bin/bundle.mjs';
+import { runnable } from '../../bin/launch.mjs';
+import { repositoryRoot, runValidate } from '../helpers/cli.ts';
+
+// Integer formats (replicas, containerPort), a field the schema does not know, and a second kind.
+const MANIFESTS = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: 80
+          resourses: {}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: { app: web }
+  ports:
+    - port: 80
+      targetPort: 80
+`;
+
+describe('the bundled commands', () => {
+  let work: string;
+  beforeAll(async () => {
+    // Inside the repository: the packages left out of the bundle (ajv) resolve from the bundle's location.
+    const scratch = join(repositoryRoot, 'node_modules', '.cache');
+    mkdirSync(scratch, { recursive: true });
+    work = mkdtempSync(join(scratch, 'bundle-test-'));
+    await bundleCommands(esbuild, { from: join(repositoryRoot, 'scripts'), to: join(work, 'bundle'), extension: '.ts' });
+    writeFileSync(join(work, 'web.yaml'), MANIFESTS);
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const runBundle = (args: readonly string[], cache: string) =>
+    execa(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { main } = await import(${JSON.stringify(join(work, 'bundle', 'validate.js'))});
+         const { processIo } = await import(${JSON.stringify(join(work, 'bundle', 'command-io.js'))});
+         process.exitCode = await main(process.argv.slice(1), processIo());`,
+        ...args,
+      ],
+      { cwd: repositoryRoot, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', OPENCLAW_VALIDATE_CACHE: cache } },
+    );
+
+  it('reports what the sources report, compiling the validators and then loading them from the cache', { timeout: 60_000 }, async () => {
+    const args = [join(work, 'web.yaml'), '--format', 'json'];
+    const expected = await runValidate(args);
+    expect(expected.stdout).toContain('resourses');
+    const cache = join(work, 'cache');
+    for (const run of ['compiling', 'cached']) {
+      const result = await runBundle(args, cache);
+      expect({ run, exitCode: result.exitCode, stdout: result.stdout }).toEqual({ run, exitCode: expected.exitCode, stdout: expected.stdout.trimEnd() });
+    }
+  });
+});
+
+describe('the launcher picks what to run', () => {
+  const tree = (files: Record<string, number>) => {
+    const root = mkdtempSync(join(tmpdir(), 'launch-'));
+    for (const [file, mtime] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), '');
+      utimesSync(join(root, file), mtime, mtime);
+    }
+    return root;
+  };
+  const built = { 'scripts/validate.ts': 100, 'scripts/lib/a.ts': 100, 'dist/validate.js': 200, 'dist/lib/a.js': 200 };
+
+  it('runs the bundle when it was written after every source and the last install', () => {
+    expect(runnable(tree({ ...built, 'node_modules/.package-lock.json': 100, 'dist/bundle/validate.js': 300 }), 'validate').kind).toBe('bundle');
+  });
+
+  it('runs the unbundled build when a source (rebuilt by tsc alone) or the installed packages changed after the bundle', () => {
+    expect(runnable(tree({ ...built, 'scripts/lib/a.ts': 250, 'dist/lib/a.js': 260, 'dist/bundle/validate.js': 220 }), 'validate').kind).toBe('build');
+    expect(runnable(tree({ ...built, 'node_modules/.package-lock.json': 400, 'dist/bundle/validate.js': 300 }), 'validate').kind).toBe('build');
+  });
+
+  it('runs the sources when the build is stale too', () => {
+    expect(runnable(tree({ ...built, 'scripts/lib/a.ts': 400, 'dist/bundle/validate.js': 300 }), 'validate')).toMatchObject({
+      kind: 'sources',
+      stale: 'scripts/lib/a.ts changed after the last build',
+    });
+  });
+});
