@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Report } from '../model.ts';
 import { resolveKustomize } from '../render/kustomize-binary.ts';
 import { trackTemporaryDirectory } from '../render/interrupt.ts';
+import { RenderCache, renderCacheDir } from '../render/render-cache.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
 import { branchExists, commitOnNewBranch, currentBranch, headCommit, repositoryRoot, uncommittedChanges, validBranchName, workingTreeFiles } from './git.ts';
 import { invalidImageField } from './image-reference.ts';
@@ -119,8 +120,10 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
     if (report.summary.errors > 0) {
       throw new PromotionRefused(`validation of the promoted ${to.path} failed with ${report.summary.errors} error(s); nothing was changed`, 1, errorLines(report));
     }
-    const [before] = await renderTree(root, [to.path], { binary });
-    const [after] = await renderTree(tree, [to.path], { binary });
+    // Through the renders validateOverlay keeps: the promoted copy was just rendered there, under the same path.
+    const renders = new RenderCache(renderCacheDir());
+    const [before] = await renderTree(root, [to.path], { binary, renders });
+    const [after] = await renderTree(tree, [to.path], { binary, renders });
     const diff: DiffReport = { before: 'current', after: 'promoted', overlays: [compareRenders(to.path, before, after, { before: 'current', after: 'promoted' })] };
     const summary: PromotionSummary = { from: from.path, to: to.path, moves };
     const title = promotionTitle(summary);

@@ -8,6 +8,7 @@ import { mapConcurrently } from '../pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
 import { trackTemporaryDirectory } from '../render/interrupt.ts';
 import { OriginFiles } from '../render/origin-files.ts';
+import type { RenderCache } from '../render/render-cache.ts';
 import { renderKustomization } from '../render/render.ts';
 import { resolveCommit } from './git.ts';
 import { kustomizationFile } from '../sources/discover.ts';
@@ -29,6 +30,12 @@ export interface RenderTreeOptions {
   binary?: KustomizeBinary;
   concurrency?: number;
   timeoutMs?: number;
+  /**
+   * Renders to reuse by content address (render-cache.ts). Only for trees whose paths outlive the run (the
+   * working tree, or a copy the same run renders twice): an exported ref gets a new directory each time, so
+   * its renders could never be served again.
+   */
+  renders?: RenderCache;
 }
 
 /**
@@ -61,7 +68,7 @@ export async function renderTree(tree: string, overlays: readonly string[], opti
   const origins = new OriginFiles();
   return mapConcurrently(overlays, options.concurrency ?? availableParallelism(), async (overlay): Promise<OverlayRender> => {
     if (!present.includes(overlay)) return { overlay, exists: false, failed: false, resources: [], findings: [] };
-    const result = await renderKustomization(join(tree, overlay), { root: tree, source: overlay, binary, timeoutMs: options.timeoutMs, origins });
+    const result = await renderKustomization(join(tree, overlay), { root: tree, source: overlay, binary, timeoutMs: options.timeoutMs, origins, renders: options.renders });
     return {
       overlay,
       exists: true,

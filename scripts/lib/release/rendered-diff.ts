@@ -2,6 +2,7 @@
 import { OverlayInputError, overlayLocation, repositoryAnchor } from './overlays.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
 import { resolveKustomize } from '../render/kustomize-binary.ts';
+import { RenderCache, renderCacheDir } from '../render/render-cache.ts';
 import { renderAtRef, renderWorkingTree } from './render-at-ref.ts';
 import { join } from 'node:path';
 import { git, repositoryRoot, resolveCommit } from './git.ts';
@@ -25,7 +26,9 @@ export async function renderedDiff(request: RenderedDiffRequest): Promise<DiffRe
     }
   }
   const binary = await resolveKustomize();
-  const [before, after] = await Promise.all([renderAtRef(root, request.base, overlays, { binary }), renderWorkingTree(root, overlays, { binary })]);
+  // The working tree's renders are the ones `npm run validate` keeps: a diff after a validate renders only the ref.
+  const working = { binary, renders: new RenderCache(renderCacheDir()) };
+  const [before, after] = await Promise.all([renderAtRef(root, request.base, overlays, { binary }), renderWorkingTree(root, overlays, working)]);
   const names = [...new Set([...before, ...after].map((render) => render.overlay))].sort();
   const labels = { before: request.base, after: 'working tree' };
   for (const name of names) {
