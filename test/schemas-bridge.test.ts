@@ -1,7 +1,7 @@
 // Kubernetes 1.35 has no npm source, so its directory is the union of 1.34's and 1.36's (builtin/bridge.ts).
 // These tests check the union itself, check that every committed 1.35 file accepts whatever its neighbours
 // accept, and measure the method where the answer is known: 1.33 bridged from 1.32 and 1.34, against the
-// 1.33 generated from its own client-node release. (schemas-generate.test.ts compiles a sample under Ajv strict
+// 1.33 generated from its own client-node release. (schemas-generate.test.ts checks every file under Ajv strict
 // mode and regenerates one bridged file byte for byte.)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

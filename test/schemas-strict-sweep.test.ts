@@ -55,6 +55,7 @@ describe('the strict sweep', () => {
     ['a keyword of another type', { image: { type: 'string', minimum: 1 } }, 'missing type "number" for keyword "minimum"'],
     ['a type its context rules out', { image: { type: 'object', allOf: [{ type: 'string' }] } }, 'type "string" not allowed by context "object"'],
     ['a tuple without its length', { args: { type: 'array', items: [{ type: 'string' }] } }, '"items" is 1-tuple'],
+    ['a pattern that matches a declared property', { labels: { type: 'object', properties: { app: { type: 'string' } }, patternProperties: { '^a': { type: 'string' } } } }, 'property app matches pattern ^a'],
     ['a required field it does not declare', { env: { type: 'object', properties: { value: { type: 'string' } }, required: ['name'] } }, 'required property "name" is not defined'],
   ])('refuses %s in one file’s copy of a definition, naming that file and the definition', (_case, extra, message) => {
     const { sweep, refusedFiles } = plant(extra);

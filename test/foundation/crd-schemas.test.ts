@@ -16,7 +16,10 @@ import type { KubeObject } from '../../scripts/lib/model.ts';
 import { checkSource } from '../../scripts/lib/pipeline.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'crds');
-const accepts = (schema: unknown, value: unknown): boolean => new Ajv({ strict: false }).compile(convertOpenApi(schema))(value);
+// One compiler for every conversion below: each converted schema is a new object, compiled on its own, and a
+// new Ajv would compile the draft-07 meta-schema again for each.
+const compiler = new Ajv({ strict: false });
+const accepts = (schema: unknown, value: unknown): boolean => compiler.compile(convertOpenApi(schema))(value);
 const nothing: ResourceValidator = { validate: (object) => ({ kind: 'missing', tried: [object.kind] }) };
 const widget = (spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
 

@@ -8,8 +8,10 @@
 //   (names defined around a `required`). Ajv starts both afresh where the data changes: below properties,
 //   patternProperties, additionalProperties, items, additionalItems, contains, and across every `$ref`.
 //   So the sweep cuts a schema exactly there: each such child becomes a unit of its own, and its place in the
-//   parent becomes a `$ref` to an always-valid schema. allOf/anyOf/oneOf/not/if/then/else/dependencies/
-//   propertyNames keep their children, since those share the parent's type context.
+//   parent becomes `true`, which ajv skips. Under patternProperties it becomes a `$ref` to `true` instead: ajv
+//   compares the patterns with the properties only when some pattern's schema is not always valid.
+//   allOf/anyOf/oneOf/not/if/then/else/dependencies/propertyNames keep their children, since those share the
+//   parent's type context. Every `$ref` points to `true` (the units it pointed to are checked on their own).
 // - Each distinct unit (by content) is compiled once, as a property of one combined schema: the position that
 //   gives it a fresh context, as it had in its file. With nothing defined around it, `strictRequired` is at least
 //   as strict as in the file (ajv also accepts names defined by enclosing schemas), never more lenient.
@@ -21,7 +23,7 @@ import { strictCompiler } from './strict-schemas.ts';
 type Schema = Record<string, unknown>;
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 const ALWAYS_VALID = 'always-valid';
-const STUB = Object.freeze({ $ref: `#/definitions/${ALWAYS_VALID}` });
+const REF_TO_TRUE = Object.freeze({ $ref: `#/definitions/${ALWAYS_VALID}` });
 // Keywords whose subschemas validate another value than their parent's (ajv resets the context there).
 const NEW_DATA = new Set(['additionalProperties', 'additionalItems', 'items', 'contains']);
 const NEW_DATA_MAPS = new Set(['properties', 'patternProperties']);
@@ -31,15 +33,16 @@ const SAME_DATA = new Set(['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else
 const isSchemaObject = (node: unknown): node is Schema => node !== null && typeof node === 'object' && !Array.isArray(node);
 const escape = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** Calls `found` for every unit below (and including) `node` at JSON pointer `at`; returns the unit's stub. */
+/** Told of every unit: its content as the key to tell units apart, the unit, its JSON pointer in the file. */
 type Found = (key: string, unit: Schema, at: string) => void;
 
-function cut(node: unknown, at: string, found: Found): unknown {
+/** Tells `found` of `node` and every unit below it; returns what stands in its place in the parent. */
+function cut(node: unknown, at: string, found: Found, standIn: unknown = true): unknown {
   // Booleans and {} are always valid and carry nothing strict mode could refuse: they stay where they are.
   if (!isSchemaObject(node) || Object.keys(node).length === 0) return node;
   const unit = rewrite(node, at, found);
   found(JSON.stringify(unit), unit, at);
-  return STUB;
+  return standIn;
 }
 
 function rewrite(node: Schema, at: string, found: Found): Schema {
@@ -47,10 +50,10 @@ function rewrite(node: Schema, at: string, found: Found): Schema {
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(node)) {
     const where = `${at}/${escape(keyword)}`;
-    if (keyword === '$ref' && typeof value === 'string') out[keyword] = STUB.$ref;
+    if (keyword === '$ref' && typeof value === 'string') out[keyword] = REF_TO_TRUE.$ref;
     else if (NEW_DATA.has(keyword)) out[keyword] = Array.isArray(value) ? value.map((c, i) => cut(c, `${where}/${i}`, found)) : cut(value, where, found);
     else if (NEW_DATA_MAPS.has(keyword) && isSchemaObject(value)) {
-      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, c]) => [name, cut(c, `${where}/${escape(name)}`, found)]));
+      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, c]) => [name, cut(c, `${where}/${escape(name)}`, found, keyword === 'patternProperties' ? REF_TO_TRUE : true)]));
     } else if (SAME_DATA.has(keyword)) out[keyword] = Array.isArray(value) ? value.map((c, i) => keep(c, `${where}/${i}`)) : keep(value, where);
     else if (keyword === 'dependencies' && isSchemaObject(value)) {
       // A list of names is a property dependency, not a schema.
