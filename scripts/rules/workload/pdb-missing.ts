@@ -1,6 +1,7 @@
 import type { Rule, Violation } from '../rule.ts';
-import { labelSelector, matches } from '../cross/lib/selectors.ts';
-import { describe, namespaceOf, recordAt } from '../cross/lib/values.ts';
+import type { Workload } from '../resource-index.ts';
+import { workloadsOfPdb } from '../cross/lib/disruption.ts';
+import { describe } from '../cross/lib/values.ts';
 import { minimumPods, REPLICATED_KINDS, SCALER_KINDS, templateLabelsPath } from './lib/scaling.ts';
 
 // Without a PodDisruptionBudget a node drain may evict every replica at once. Budgets that exist in the
@@ -15,16 +16,12 @@ export const pdbMissing: Rule = {
   equivalents: { polaris: 'missingPodDisruptionBudget', kubeScore: 'deployment-has-poddisruptionbudget, statefulset-has-poddisruptionbudget' },
   check: (context) => {
     if (context.settings.external.podDisruptionBudgets.length > 0) return [];
-    // policy/v1: an empty selector selects every pod of the namespace; no selector selects none.
-    const budgets = context.index.byKind('PodDisruptionBudget').flatMap((pdb) => {
-      const selector = recordAt(pdb.object, 'spec', 'selector');
-      return selector ? [{ namespace: namespaceOf(pdb), selector: labelSelector(selector) }] : [];
-    });
+    // The budgets' selections as pdb-selector and pdb-hpa read them, labels the controllers add included.
+    const selected = new Set<Workload>(context.index.byKind('PodDisruptionBudget').flatMap((pdb) => workloadsOfPdb(context.index, pdb)));
     const violations: Violation[] = [];
     for (const workload of context.index.workloads) {
       const pods = minimumPods(context.index, workload);
-      if (pods === undefined || pods < 2) continue;
-      if (budgets.some((budget) => budget.namespace === workload.namespace && matches(budget.selector, workload.labels))) continue;
+      if (pods === undefined || pods < 2 || selected.has(workload)) continue;
       violations.push({
         resource: workload.resource,
         path: templateLabelsPath(workload),
