@@ -1,7 +1,6 @@
-import type { Rule, Violation } from '../rule.ts';
-import { containerViolation, POD_SECURITY_KINDS, visitContainers } from './lib/containers.ts';
-import { isRecord, listAt } from '../lib/read.ts';
-import { CONTAINER_LISTS } from '../pod-templates.ts';
+import type { Rule } from '../rule.ts';
+import { POD_SECURITY_KINDS } from './lib/containers.ts';
+import { envValueViolations } from './lib/env-values.ts';
 
 // Values that are credentials whatever the variable is called: secret-in-env looks at names, this at values.
 // Each pattern is a format its issuer documents (a fixed prefix and length), so a match is rarely an accident.
@@ -25,15 +24,9 @@ export const envSecretValue: Rule = {
   kinds: POD_SECURITY_KINDS,
   equivalents: { kubeLinter: 'env-var-secret (partial: names)', polaris: 'sensitiveContainerEnvVar (partial: names)' },
   check: (context) =>
-    visitContainers(context, CONTAINER_LISTS, (ref) => {
-      const violations: Violation[] = [];
-      listAt(ref.container, 'env').forEach((entry, index) => {
-        if (!isRecord(entry) || typeof entry.value !== 'string') return;
-        const found = SECRET_VALUES.find(({ pattern }) => pattern.test(entry.value as string));
-        if (!found) return;
-        // The message names the variable and the kind of credential, never the value.
-        violations.push(containerViolation(ref, `/env/${index}/value`, `${String(entry.name)} holds ${found.what} in the manifest`));
-      });
-      return violations;
+    envValueViolations(context, ({ name, value }) => {
+      const found = SECRET_VALUES.find(({ pattern }) => pattern.test(value));
+      // The message names the variable and the kind of credential, never the value.
+      return found && `${String(name)} holds ${found.what} in the manifest`;
     }),
 };

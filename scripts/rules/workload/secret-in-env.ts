@@ -1,7 +1,6 @@
-import type { Rule, Violation } from '../rule.ts';
-import { containerViolation, visitContainers, WORKLOAD_KINDS } from './lib/containers.ts';
-import { isRecord, listAt } from '../lib/read.ts';
-import { CONTAINER_LISTS } from '../pod-templates.ts';
+import type { Rule } from '../rule.ts';
+import { WORKLOAD_KINDS } from './lib/containers.ts';
+import { envValueViolations } from './lib/env-values.ts';
 
 /** *_TOKEN, *_KEY, *PASSWORD*, *SECRET*, in any case. */
 export const SECRET_NAME = /(_TOKEN$|_KEY$|PASSWORD|SECRET)/i;
@@ -14,13 +13,8 @@ export const secretInEnv: Rule = {
   kinds: WORKLOAD_KINDS,
   equivalents: { kubeLinter: 'env-var-secret (partial)', polaris: 'sensitiveContainerEnvVar' },
   check: (context) =>
-    visitContainers(context, CONTAINER_LISTS, (ref) => {
-      const violations: Violation[] = [];
-      listAt(ref.container, 'env').forEach((entry, index) => {
-        if (!isRecord(entry) || typeof entry.name !== 'string' || !SECRET_NAME.test(entry.name)) return;
-        if (typeof entry.value !== 'string' || entry.value === '') return;
-        violations.push(containerViolation(ref, `/env/${index}/value`, `${entry.name} is set to a literal value in the manifest`));
-      });
-      return violations;
+    envValueViolations(context, ({ name, value }) => {
+      if (typeof name !== 'string' || !SECRET_NAME.test(name) || value === '') return undefined;
+      return `${name} is set to a literal value in the manifest`;
     }),
 };
