@@ -1,6 +1,8 @@
 import type { Rule } from '../rule.ts';
 import { WORKLOAD_KINDS } from './lib/containers.ts';
 import { envValueViolations } from './lib/env-values.ts';
+import { namesSecret, SECRET_NAME_KINDS } from './lib/secret-names.ts';
+import { namespaceOf } from '../cross/lib/values.ts';
 
 /** *_TOKEN, *_KEY, *PASSWORD*, *SECRET*, in any case. */
 export const SECRET_NAME = /(_TOKEN$|_KEY$|PASSWORD|SECRET)/i;
@@ -8,13 +10,16 @@ export const SECRET_NAME = /(_TOKEN$|_KEY$|PASSWORD|SECRET)/i;
 export const secretInEnv: Rule = {
   id: 'secret-in-env',
   severity: 'error',
-  description: 'No environment variable whose name looks like a secret (*_TOKEN, *_KEY, *PASSWORD*, *SECRET*) has a literal value.',
-  fix: 'Move the value to a Secret and use valueFrom.secretKeyRef (or envFrom.secretRef).',
-  kinds: WORKLOAD_KINDS,
+  description:
+    'No environment variable whose name looks like a secret (*_TOKEN, *_KEY, *PASSWORD*, *SECRET*) has a literal value, unless the value is the name of a Secret of its namespace (held, mounted or read by a workload, made by an ExternalSecret, SealedSecret or Certificate, or listed under external.secrets).',
+  fix: 'Move the value to a Secret and use valueFrom.secretKeyRef (or envFrom.secretRef); if it is the name of a Secret made outside the render, list that Secret under external.secrets.',
+  // The Secrets and their makers too: a value that names one is a reference, not a secret.
+  kinds: [...WORKLOAD_KINDS, ...SECRET_NAME_KINDS],
   equivalents: { kubeLinter: 'env-var-secret (partial)', polaris: 'sensitiveContainerEnvVar' },
   check: (context) =>
-    envValueViolations(context, ({ name, value }) => {
+    envValueViolations(context, ({ name, value }, ref) => {
       if (typeof name !== 'string' || !SECRET_NAME.test(name) || value === '') return undefined;
+      if (namesSecret(context, value, namespaceOf(ref.template.resource))) return undefined;
       return `${name} is set to a literal value in the manifest`;
     }),
 };
