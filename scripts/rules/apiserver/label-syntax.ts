@@ -4,6 +4,7 @@
 // pkg/apis/core/validation ValidateObjectMeta, ValidatePodTemplateSpec and ValidateService (spec.selector).
 import type { Resource } from '../../lib/model.ts';
 import { isRecord, pointer } from '../../lib/model.ts';
+import { policyPeers } from '../lib/policy-peers.ts';
 import { listAt, valueAt } from '../lib/read.ts';
 import type { Rule, Violation } from '../rule.ts';
 import { TEMPLATE_PATHS, violation } from './lib/common.ts';
@@ -54,15 +55,7 @@ export const labelSyntax: Rule = {
 
 /** A NetworkPolicy's peers: spec.ingress[].from[] and spec.egress[].to[], each with pod and namespace selectors. */
 function peerSelectors(resource: Resource): string[][] {
-  const out: string[][] = [];
-  for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
-    listAt(resource.object, 'spec', direction).forEach((rule, ruleIndex) => {
-      listAt(rule, peers).forEach((_peer, peerIndex) => {
-        for (const selector of ['podSelector', 'namespaceSelector']) out.push(['spec', direction, String(ruleIndex), peers, String(peerIndex), selector]);
-      });
-    });
-  }
-  return out;
+  return policyPeers(resource).flatMap(({ segments }) => ['podSelector', 'namespaceSelector'].map((selector) => [...segments, selector]));
 }
 
 /** The verdicts on each distinct key and value, for one run of the rule: thousands of objects share their labels. */

@@ -1,12 +1,11 @@
 import type { Rule, Violation } from '../rule.ts';
 import { describeSelector, labelSelector } from '../cross/lib/selectors.ts';
 import { podsMadeOutside } from '../cross/lib/outside-render.ts';
-import { describe, isRecord, listAt, namespaceOf } from '../cross/lib/values.ts';
+import { describe, isRecord, namespaceOf } from '../cross/lib/values.ts';
+import { policyPeers } from '../lib/policy-peers.ts';
+import { pointer } from '../../lib/model.ts';
 
-const DIRECTIONS = [
-  { list: 'ingress', peers: 'from', verb: 'admits' },
-  { list: 'egress', peers: 'to', verb: 'allows traffic to' },
-] as const;
+const VERBS = { ingress: 'admits', egress: 'allows traffic to' } as const;
 
 // A peer with only a podSelector means "pods of the policy's own namespace with these labels". When no
 // workload of the render carries them, the rule allows nothing: usually a label that was renamed on one side.
@@ -24,19 +23,15 @@ export const networkPolicyPeers: Rule = {
   check: (context) => {
     const violations: Violation[] = [];
     for (const policy of context.index.byKind('NetworkPolicy')) {
-      for (const direction of DIRECTIONS) {
-        listAt(policy.object, 'spec', direction.list).forEach((rule, ruleIndex) => {
-          listAt(rule, direction.peers).forEach((peer, peerIndex) => {
-            if (!isRecord(peer) || !isRecord(peer.podSelector) || peer.namespaceSelector !== undefined) return;
-            const selector = labelSelector(peer.podSelector);
-            if (context.index.workloadsSelectedBy(selector, namespaceOf(policy)).length > 0) return;
-            if (podsMadeOutside(context, selector, namespaceOf(policy))) return;
-            violations.push({
-              resource: policy,
-              path: `/spec/${direction.list}/${ruleIndex}/${direction.peers}/${peerIndex}/podSelector`,
-              message: `${describe(policy)} ${direction.verb} pods ${describeSelector(selector)}, but no workload of the render in its namespace has those labels: the rule allows nothing (if such pods are made outside the render, declare them under external.pods)`,
-            });
-          });
+      for (const { direction, peer, segments } of policyPeers(policy)) {
+        if (!isRecord(peer) || !isRecord(peer.podSelector) || peer.namespaceSelector !== undefined) continue;
+        const selector = labelSelector(peer.podSelector);
+        if (context.index.workloadsSelectedBy(selector, namespaceOf(policy)).length > 0) continue;
+        if (podsMadeOutside(context, selector, namespaceOf(policy))) continue;
+        violations.push({
+          resource: policy,
+          path: pointer(...segments, 'podSelector'),
+          message: `${describe(policy)} ${VERBS[direction]} pods ${describeSelector(selector)}, but no workload of the render in its namespace has those labels: the rule allows nothing (if such pods are made outside the render, declare them under external.pods)`,
         });
       }
     }
