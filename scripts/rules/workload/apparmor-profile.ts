@@ -1,14 +1,6 @@
 import type { Rule, Violation } from '../rule.ts';
-import { pointer } from '../../lib/model.ts';
-import { containersOf } from '../resource-index.ts';
-import {
-  containerSecurityContext,
-  containerViolation,
-  podAnnotations,
-  podSecurityContext,
-  podViolation,
-  POD_SECURITY_KINDS,
-} from './lib/containers.ts';
+import { appendAll, pointer } from '../../lib/model.ts';
+import { podAnnotations, POD_SECURITY_KINDS, securityContextViolations, type SecurityContextProblem } from './lib/containers.ts';
 import { valueAt } from '../lib/read.ts';
 
 // PSS baseline (check_appArmorProfile.go), both channels: the appArmorProfile fields (Kubernetes 1.30+) may
@@ -16,6 +8,11 @@ import { valueAt } from '../lib/read.ts';
 // admission still reads, only runtime/default or localhost/<profile> (or nothing).
 const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+function profileType(securityContext: Record<string, unknown>): SecurityContextProblem[] {
+  const type = valueAt(securityContext, 'appArmorProfile', 'type');
+  return type !== undefined && !ALLOWED_TYPES.has(String(type)) ? [{ path: '/appArmorProfile/type', message: `uses AppArmor profile ${String(type)}` }] : [];
+}
 
 function allowedAnnotation(value: unknown): boolean {
   return value === '' || value === 'runtime/default' || (typeof value === 'string' && value.startsWith('localhost/'));
@@ -34,16 +31,7 @@ export const apparmorProfile: Rule = {
   check: (context) => {
     const violations: Violation[] = [];
     for (const template of context.index.podTemplates) {
-      const podType = valueAt(podSecurityContext(template), 'appArmorProfile', 'type');
-      if (podType !== undefined && !ALLOWED_TYPES.has(String(podType))) {
-        violations.push(podViolation(template, '/securityContext/appArmorProfile/type', `the pod uses AppArmor profile ${String(podType)}`));
-      }
-      for (const ref of containersOf(template)) {
-        const type = valueAt(containerSecurityContext(ref), 'appArmorProfile', 'type');
-        if (type !== undefined && !ALLOWED_TYPES.has(String(type))) {
-          violations.push(containerViolation(ref, '/securityContext/appArmorProfile/type', `uses AppArmor profile ${String(type)}`));
-        }
-      }
+      appendAll(violations, securityContextViolations(template, profileType));
       const { annotations, path } = podAnnotations(template);
       for (const [key, value] of Object.entries(annotations)) {
         if (!key.startsWith(ANNOTATION_PREFIX) || allowedAnnotation(value)) continue;

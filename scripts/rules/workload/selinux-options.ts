@@ -1,12 +1,5 @@
-import type { Rule, Violation } from '../rule.ts';
-import { containersOf } from '../resource-index.ts';
-import {
-  containerSecurityContext,
-  containerViolation,
-  podSecurityContext,
-  podViolation,
-  POD_SECURITY_KINDS,
-} from './lib/containers.ts';
+import type { Rule } from '../rule.ts';
+import { POD_SECURITY_KINDS, securityContextViolations, type SecurityContextProblem } from './lib/containers.ts';
 import { targetsAtLeast } from '../lib/kubernetes-version.ts';
 import { isRecord } from '../lib/read.ts';
 
@@ -15,14 +8,15 @@ import { isRecord } from '../lib/read.ts';
 const TYPES_1_0 = ['container_t', 'container_init_t', 'container_kvm_t'];
 const TYPES_1_31 = [...TYPES_1_0, 'container_engine_t'];
 
-function problems(options: unknown, allowed: ReadonlySet<string>): Array<{ field: string; message: string }> {
+function problems(securityContext: Record<string, unknown>, allowed: ReadonlySet<string>): SecurityContextProblem[] {
+  const options = securityContext.seLinuxOptions;
   if (!isRecord(options)) return [];
-  const out: Array<{ field: string; message: string }> = [];
+  const out: SecurityContextProblem[] = [];
   const type = options.type;
-  if (type !== undefined && type !== '' && !allowed.has(String(type))) out.push({ field: 'type', message: `uses SELinux type ${String(type)}, which is not allowed` });
+  if (type !== undefined && type !== '' && !allowed.has(String(type))) out.push({ path: '/seLinuxOptions/type', message: `uses SELinux type ${String(type)}, which is not allowed` });
   for (const field of ['user', 'role'] as const) {
     const value = options[field];
-    if (value !== undefined && value !== '') out.push({ field, message: `sets SELinux ${field} ${String(value)}` });
+    if (value !== undefined && value !== '') out.push({ path: `/seLinuxOptions/${field}`, message: `sets SELinux ${field} ${String(value)}` });
   }
   return out;
 }
@@ -37,17 +31,6 @@ export const selinuxOptions: Rule = {
   kinds: POD_SECURITY_KINDS,
   check: (context) => {
     const allowed = new Set(targetsAtLeast(context, '1.31') ? TYPES_1_31 : TYPES_1_0);
-    const violations: Violation[] = [];
-    for (const template of context.index.podTemplates) {
-      for (const problem of problems(podSecurityContext(template).seLinuxOptions, allowed)) {
-        violations.push(podViolation(template, `/securityContext/seLinuxOptions/${problem.field}`, `the pod ${problem.message}`));
-      }
-      for (const ref of containersOf(template)) {
-        for (const problem of problems(containerSecurityContext(ref).seLinuxOptions, allowed)) {
-          violations.push(containerViolation(ref, `/securityContext/seLinuxOptions/${problem.field}`, problem.message));
-        }
-      }
-    }
-    return violations;
+    return context.index.podTemplates.flatMap((template) => securityContextViolations(template, (securityContext) => problems(securityContext, allowed)));
   },
 };

@@ -1,15 +1,12 @@
-import type { Rule, Violation } from '../rule.ts';
-import { containersOf } from '../resource-index.ts';
-import {
-  containerSecurityContext,
-  containerViolation,
-  podSecurityContext,
-  podViolation,
-  POD_SECURITY_KINDS,
-} from './lib/containers.ts';
+import type { Rule } from '../rule.ts';
+import { POD_SECURITY_KINDS, securityContextViolations, type SecurityContextProblem } from './lib/containers.ts';
 import { valueAt } from '../lib/read.ts';
 
 // PSS baseline (check_windowsHostProcess.go): a HostProcess container runs on the Windows node itself.
+function hostProcess(securityContext: Record<string, unknown>): SecurityContextProblem[] {
+  return valueAt(securityContext, 'windowsOptions', 'hostProcess') === true ? [{ path: '/windowsOptions/hostProcess', message: 'runs as a HostProcess on the Windows node' }] : [];
+}
+
 export const windowsHostProcess: Rule = {
   id: 'windows-host-process',
   severity: 'error',
@@ -18,18 +15,5 @@ export const windowsHostProcess: Rule = {
   description: 'No pod or container sets windowsOptions.hostProcess: true, which runs it as a process on the Windows node (PSS baseline).',
   fix: 'Remove windowsOptions.hostProcess (or set it to false) on the pod and every container.',
   kinds: POD_SECURITY_KINDS,
-  check: (context) => {
-    const violations: Violation[] = [];
-    for (const template of context.index.podTemplates) {
-      if (valueAt(podSecurityContext(template), 'windowsOptions', 'hostProcess') === true) {
-        violations.push(podViolation(template, '/securityContext/windowsOptions/hostProcess', 'the pod runs as a HostProcess on the Windows node'));
-      }
-      for (const ref of containersOf(template)) {
-        if (valueAt(containerSecurityContext(ref), 'windowsOptions', 'hostProcess') === true) {
-          violations.push(containerViolation(ref, '/securityContext/windowsOptions/hostProcess', 'runs as a HostProcess on the Windows node'));
-        }
-      }
-    }
-    return violations;
-  },
+  check: (context) => context.index.podTemplates.flatMap((template) => securityContextViolations(template, hostProcess)),
 };

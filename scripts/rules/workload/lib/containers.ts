@@ -77,6 +77,26 @@ export function podViolation(template: PodTemplate, relativePath: string, messag
   return { resource: template.resource, path: template.specPath + relativePath, message };
 }
 
+/** A problem a securityContext check finds: where under `securityContext`, and what, said of the subject. */
+export interface SecurityContextProblem {
+  /** Pointer below securityContext, e.g. `/seLinuxOptions/user`. */
+  path: string;
+  /** Said of the pod or container: "uses AppArmor profile Unconfined". */
+  message: string;
+}
+
+/**
+ * The same check on the pod's securityContext and on each of its containers' (Pod Security reads both and
+ * checks each on its own): the pod's problems worded "the pod ...", the containers' named by the container.
+ */
+export function securityContextViolations(template: PodTemplate, check: (securityContext: Record<string, unknown>) => SecurityContextProblem[]): Violation[] {
+  const violations = check(podSecurityContext(template)).map((problem) => podViolation(template, `/securityContext${problem.path}`, `the pod ${problem.message}`));
+  for (const ref of containersOf(template)) {
+    for (const problem of check(containerSecurityContext(ref))) violations.push(containerViolation(ref, `/securityContext${problem.path}`, problem.message));
+  }
+  return violations;
+}
+
 /** Runs `visit` on every container of every pod template, in the lists given. */
 export function visitContainers(
   context: RuleContext,
