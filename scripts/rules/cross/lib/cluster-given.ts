@@ -6,8 +6,10 @@ import type { Workload } from '../../resource-relations.ts';
 /** Whether a label value the controller sets could be this one; the value itself is unknowable from the render. */
 export type AddedLabel = (value: string) => boolean;
 
-const ANY: AddedLabel = () => true;
-const ORDINAL = /^\d+$/;
+/** Any value: a hash or uid the controller computes. */
+export const ANY: AddedLabel = () => true;
+/** A pod's ordinal or index: 0, 1, 2, ... */
+export const ORDINAL: AddedLabel = (value) => /^\d+$/.test(value);
 
 /** Labels the workload's controller puts on every pod besides the template's (pod-template-hash, pod-name, ...). */
 export function controllerLabels(workload: Pick<Workload, 'kind' | 'name'>): ReadonlyMap<string, AddedLabel> {
@@ -19,8 +21,8 @@ export function controllerLabels(workload: Pick<Workload, 'kind' | 'name'>): Rea
       return new Map<string, AddedLabel>([
         ['controller-revision-hash', ANY],
         // Pods are <statefulset>-<ordinal>; the ordinal is not bounded by replicas, an HPA may scale it.
-        ['statefulset.kubernetes.io/pod-name', (value) => value.startsWith(`${name}-`) && ORDINAL.test(value.slice(name.length + 1))],
-        ['apps.kubernetes.io/pod-index', (value) => ORDINAL.test(value)],
+        ['statefulset.kubernetes.io/pod-name', (value) => value.startsWith(`${name}-`) && ORDINAL(value.slice(name.length + 1))],
+        ['apps.kubernetes.io/pod-index', ORDINAL],
       ]);
     case 'DaemonSet':
       return new Map([['controller-revision-hash', ANY], ['pod-template-generation', ANY]]);
@@ -30,7 +32,7 @@ export function controllerLabels(workload: Pick<Workload, 'kind' | 'name'>): Rea
         ['batch.kubernetes.io/job-name', (value) => value === name],
         ['controller-uid', ANY],
         ['batch.kubernetes.io/controller-uid', ANY],
-        ['batch.kubernetes.io/job-completion-index', (value) => ORDINAL.test(value)],
+        ['batch.kubernetes.io/job-completion-index', ORDINAL],
       ]);
     case 'CronJob':
       // Each run is a Job named <cronjob>-<scheduled time>.

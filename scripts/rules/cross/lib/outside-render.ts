@@ -3,12 +3,9 @@
 // nothing in the render asks here before it reports, and says in its message that the object may exist outside.
 import type { Resource } from '../../../lib/model.ts';
 import type { RuleContext, RuleSettings } from '../../rule.ts';
-import { GIVEN_SERVICES } from './cluster-given.ts';
+import { ANY, controllerLabels, GIVEN_SERVICES, ORDINAL } from './cluster-given.ts';
 import { matches, type AddedLabels, type LabelSelector } from './selectors.ts';
 import { describe, nameOf, namespaceOf, recordAt } from './values.ts';
-
-const ANY = (): boolean => true;
-const ORDINAL = /^\d+$/;
 
 /** `key=value,key=value` as written under external.pods / external.services; undefined for a plain name. */
 export function labelSet(entry: string): Record<string, string> | undefined {
@@ -58,13 +55,14 @@ function prometheusOperatorPods(resource: Resource, base: string): OperatorPods 
     [base]: name,
   };
   for (const [key, value] of Object.entries(own)) if (typeof value === 'string') labels[key] = value;
+  // The operator runs the pods as StatefulSet <base>-<name> (and <base>-<name>-shard-N for more shards): that
+  // controller's labels, the pod name loosened to every shard's, and the operator's own.
   const statefulSet = `${base}-${name}`;
-  const added: AddedLabels = new Map<string, (value: string) => boolean>([
-    ['controller-revision-hash', ANY],
-    ['operator.prometheus.io/shard', (value) => ORDINAL.test(value)],
-    ['app.kubernetes.io/version', ANY],
-    ['apps.kubernetes.io/pod-index', (value) => ORDINAL.test(value)],
+  const added: AddedLabels = new Map([
+    ...controllerLabels({ kind: 'StatefulSet', name: statefulSet }),
     ['statefulset.kubernetes.io/pod-name', (value) => value.startsWith(`${statefulSet}`) && /-\d+$/.test(value)],
+    ['operator.prometheus.io/shard', ORDINAL],
+    ['app.kubernetes.io/version', ANY],
   ]);
   return { labels, added };
 }
