@@ -3,14 +3,11 @@
 // kustomize with it (parent-death signal), where util-linux setpriv is installed.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ended, running } from './attack-repo.ts';
 
-const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
 const work = mkdtempSync(join(tmpdir(), 'render-interrupt-'));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,13 +24,13 @@ async function startRender(name: string) {
   const script = join(dir, 'kustomize');
   writeFileSync(script, `#!/bin/sh\nsleep 300 &\necho "$$ $!" > ${JSON.stringify(pids)}.partial\nmv ${JSON.stringify(pids)}.partial ${JSON.stringify(pids)}\nwait\n`);
   chmodSync(script, 0o755);
-  const child = spawn(process.execPath, ['--import', tsxLoader, join(import.meta.dirname, 'interrupt-child.ts'), 'overlay', join(dir, 'repo'), script], {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'interrupt-child.mjs'), 'overlay', join(dir, 'repo'), script], {
     env: { ...process.env, TMPDIR: temp },
     stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   // Bounded: the render starts within seconds, or the test fails here.
-  for (let waited = 0; !existsSync(pids) && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let waited = 0; !existsSync(pids) && waited < 60_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
   const [kustomize, grandchild] = readFileSync(pids, 'utf8').trim().split(' ').map(Number) as [number, number];
   return { child, exited, kustomize, grandchild, temp };
 }
