@@ -7,7 +7,7 @@
 // JavaScript (`npm run build` makes it fast again).
 // Plain JavaScript because it must run before anything is built.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,7 +54,8 @@ export function newestSource(root) {
   const pending = [sources];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
+      // Joined by hand: path.join's normalising was a third of this walk, which runs before every command.
+      const path = `${dir}${sep}${entry.name}`;
       if (entry.isDirectory()) pending.push(path);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
     }

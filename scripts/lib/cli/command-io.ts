@@ -35,7 +35,17 @@ export async function exitCodeOf(command: string, io: Pick<CommandIo, 'stderr' |
 }
 
 export function processIo(): CommandIo {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, stdin: process.stdin };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    // A getter: Node makes the stdin stream on first access (a TTY or socket handle), which a run that never
+    // reads `-` should not pay for at start-up.
+    get stdin() {
+      return process.stdin;
+    },
+  };
 }
 
 export async function readAll(stdin: CommandIo['stdin']): Promise<Uint8Array> {
