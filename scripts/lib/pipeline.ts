@@ -8,6 +8,7 @@ import { KustomizationReads } from './kustomize/kustomization-reads.ts';
 import type { KustomizeBinary } from './render/kustomize-binary.ts';
 import { inputFinding } from './sources/discover.ts';
 import { OriginFiles } from './render/origin-files.ts';
+import { ProcessSlots } from './render/process-slots.ts';
 import { RenderCache } from './render/render-cache.ts';
 import { loadSource } from './sources/load.ts';
 import { SourceIgnores } from './sources/source-ignore.ts';
@@ -64,6 +65,8 @@ export interface PipelineOptions {
   renders?: RenderCache;
   /** The repository's .sourceignore files, read once per run for every Flux source; runPipeline makes one. */
   sourceIgnores?: SourceIgnores;
+  /** kustomize processes alive at once (scripts/lib/render/process-slots.ts); runPipeline makes one of `concurrency` slots. */
+  processes?: ProcessSlots;
 }
 
 export interface SourceOutcome {
@@ -79,9 +82,12 @@ export interface SourceOutcome {
 }
 
 export async function runPipeline(sources: readonly Source[], given: PipelineOptions, initial: readonly Finding[] = []): Promise<Report> {
-  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads(), renders: given.renders ?? new RenderCache(), sourceIgnores: given.sourceIgnores ?? new SourceIgnores(given.root) };
+  const options: PipelineOptions = { ...given, origins: given.origins ?? new OriginFiles(), kustomizationReads: given.kustomizationReads ?? new KustomizationReads(), renders: given.renders ?? new RenderCache(), processes: given.processes ?? new ProcessSlots(given.concurrency), sourceIgnores: given.sourceIgnores ?? new SourceIgnores(given.root) };
+  // `concurrency` kustomize processes at once; a few more sources in flight have their next render ready
+  // (walked, keyed, wrapper written) for the moment a process ends, while this one checks what ended.
+  const inFlight = options.concurrency + Math.max(1, Math.ceil(options.concurrency / 2));
   const load = (batch: readonly Source[]) =>
-    mapConcurrently(batch, options.concurrency, async (source) => {
+    mapConcurrently(batch, inFlight, async (source) => {
       const outcome = await checkSource(source, options);
       options.onSource?.(outcome.result, outcome.findings);
       return outcome;
@@ -121,6 +127,7 @@ export async function checkSource(source: Source, options: PipelineOptions): Pro
     origins: options.origins,
     kustomizationReads: options.kustomizationReads,
     renders: options.renders,
+    processes: options.processes,
     sourceIgnores: options.sourceIgnores,
   });
   const builtIn = [...loaded.findings];

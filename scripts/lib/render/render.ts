@@ -19,6 +19,7 @@ import { trackTemporaryDirectory } from './interrupt.ts';
 import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, refusedInput, renderFailure, renderFinding } from './kustomize-run.ts';
 import { defaultKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 import { OriginFiles } from './origin-files.ts';
+import type { ProcessSlots } from './process-slots.ts';
 import type { KustomizeRun, RenderCache } from './render-cache.ts';
 import { withOrigin } from './provenance.ts';
 
@@ -42,6 +43,8 @@ export interface RenderOptions {
   origins?: OriginFiles;
   /** Kustomization files read once per run and shared by the guard's walks (default: this render only). */
   kustomizationReads?: KustomizationReads;
+  /** Limits the kustomize processes of a run alive at once (default: this render runs kustomize as soon as it is ready). */
+  processes?: ProcessSlots;
   /**
    * Renders reused by content address: identical inputs render once per run, and with a directory a
    * successful render is served again in later runs while every input byte is the same (render-cache.ts).
@@ -85,7 +88,7 @@ export async function renderKustomization(dir: string, options: RenderOptions = 
   const realOverlay = realpathSync(overlay);
   const realRoot = realpathSync(root);
   const scratch = realpathSync(tmpdir());
-  const kustomize = () => runKustomize({ binary, scratch, realOverlay, component: graph.component, timeoutMs, maxOutputBytes });
+  const kustomize = () => runKustomize({ binary, scratch, realOverlay, component: graph.component, timeoutMs, maxOutputBytes, processes: options.processes });
   let run: KustomizeRun;
   if (options.renders) {
     const keyParts = { graph, binary, flags: kustomizeArgs(binary, ''), realOverlay, realRoot, scratch };
@@ -124,6 +127,7 @@ interface KustomizeJob {
   component: boolean;
   timeoutMs: number;
   maxOutputBytes: number;
+  processes: ProcessSlots | undefined;
 }
 
 /** kustomize on a wrapper that switches origin annotations on, then on the overlay itself if kustomize refused the wrapper. */
@@ -139,7 +143,7 @@ async function runKustomize(job: KustomizeJob): Promise<KustomizeRun> {
       join(wrapper, 'kustomization.yaml'),
       `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${job.component ? 'components' : 'resources'}:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
     );
-    const run = (dir: string) =>
+    const start = (dir: string) => () =>
       runBounded({
         command: job.binary.command,
         args: kustomizeArgs(job.binary, dir),
@@ -148,6 +152,8 @@ async function runKustomize(job: KustomizeJob): Promise<KustomizeRun> {
         maxStdoutBytes: job.maxOutputBytes,
         maxMemoryBytes: MAX_KUSTOMIZE_MEMORY_BYTES,
       });
+    // The wrapper is written before a slot is taken, so a slot handed over starts kustomize at once.
+    const run = (dir: string) => (job.processes ? job.processes.run(start(dir)) : start(dir)());
     const outcome = await run(wrapper);
     // The wrapper's error wraps kustomize's own, and a build only the wrapper breaks must still render as
     // `kustomize build` renders it: the same guarded run on the overlay itself, without origin annotations.

@@ -8,6 +8,7 @@ import { MAX_YAML_BYTES } from '../parse/text-bytes.ts';
 import type { KustomizationReads } from '../kustomize/kustomization-reads.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
 import type { OriginFiles } from '../render/origin-files.ts';
+import type { ProcessSlots } from '../render/process-slots.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import { displayPath, inputFinding, isInside, manifestTree, repositoryBoundary } from './discover.ts';
 import { SourceIgnores } from './source-ignore.ts';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   kustomizationReads?: KustomizationReads;
   /** Renders reused by content address (see RenderOptions.renders). */
   renders?: RenderCache;
+  /** kustomize processes alive at once (see RenderOptions.processes). */
+  processes?: ProcessSlots;
   /** The repository's .sourceignore files, read once per run for every Flux source (one made per call without it). */
   sourceIgnores?: SourceIgnores;
 }
@@ -53,6 +56,7 @@ export async function loadSource(source: Source, options: LoadOptions): Promise<
         origins: options.origins,
         kustomizationReads: options.kustomizationReads,
         renders: options.renders,
+        processes: options.processes,
       });
       return { resources, findings, kustomizations: kustomizationGraphView(graph, { root: options.root, source: source.name }) };
     }
