@@ -1,7 +1,8 @@
 // Doubling the input must roughly double every rule's work. Work is counted, not timed: each resource is
 // wrapped in a proxy that counts every property read, and a rule's reads over 2N resources are compared with
 // its reads over N. A rule that compares every resource with every other (the quadratic cross rules of issue
-// 13) reads four times as much; one that goes through the index reads twice as much.
+// 13) reads four times as much; one that goes through the index reads twice as much. The proxies also drop
+// and report any write, so every rule sees the same objects and none may change them (rules are pure).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject, Resource } from '../../scripts/lib/model.ts';
 import { defaultRuleConfig } from '../../scripts/rules/config.ts';
@@ -14,16 +15,32 @@ const COPIES = 8;
 /** Twice the input: a linear rule reads 2× (a little more with fixed costs), a quadratic one 4× (less with them). */
 const QUADRATIC = 2.5;
 
-/** `object` behind proxies that count every property read, at any depth; one proxy per object. */
-function counted<T extends object>(object: T, reads: { count: number }, proxies = new WeakMap<object, object>()): T {
+/** What a rule did to the resources it was given: property reads, and writes (which a pure rule never makes). */
+interface Access {
+  reads: number;
+  writes: string[];
+}
+
+/**
+ * `object` behind proxies that count every property read, at any depth; one proxy per object. A write is
+ * recorded and dropped, so the objects are the same for every rule without a copy for each.
+ */
+function counted<T extends object>(object: T, access: Access, proxies = new WeakMap<object, object>()): T {
   const known = proxies.get(object);
   if (known) return known as T;
-  const proxy = new Proxy(object, {
+  const refuse = (_target: object, key: string | symbol) => {
+    access.writes.push(String(key));
+    return true;
+  };
+  const proxy = new Proxy<T>(object, {
     get(target, key, receiver) {
-      reads.count++;
+      access.reads++;
       const value: unknown = Reflect.get(target, key, receiver);
-      return value !== null && typeof value === 'object' ? counted(value, reads, proxies) : value;
+      return value !== null && typeof value === 'object' ? counted(value, access, proxies) : value;
     },
+    set: refuse,
+    deleteProperty: refuse,
+    defineProperty: refuse,
   });
   proxies.set(object, proxy);
   return proxy;
@@ -42,13 +59,15 @@ function teams(objects: readonly KubeObject[], copies: number): KubeObject[] {
   ).flat();
 }
 
-function readsOf(rule: Rule, objects: readonly KubeObject[]): number {
-  const reads = { count: 0 };
-  const resources: Resource[] = objects.map((object) => ({ object: counted(structuredClone(object), reads), source: 'scale', file: 'scale.yaml', line: 1, locate: () => undefined }));
-  reads.count = 0;
+function accessOf(rule: Rule, objects: readonly KubeObject[]): Access {
+  const access: Access = { reads: 0, writes: [] };
+  const resources: Resource[] = objects.map((object) => ({ object: counted(object, access), source: 'scale', file: 'scale.yaml', line: 1, locate: () => undefined }));
+  access.reads = 0;
   evaluateRules(resources, { source: 'scale', config: defaultRuleConfig, rules: [rule] });
-  return reads.count;
+  return access;
 }
+
+const readsOf = (rule: Rule, objects: readonly KubeObject[]): number => accessOf(rule, objects).reads;
 
 /** What the test must catch: every Service compared with every Deployment, whatever their namespaces. */
 const everyPair: Rule = {
@@ -73,7 +92,14 @@ describe('every rule does work in proportion to the resources it checks', () => 
   it('reads about twice as much of twice the input, rule by rule', () => {
     const single = teams(render, COPIES);
     const double = teams(render, 2 * COPIES);
-    const ratios = rules.map((rule) => ({ rule: rule.id, single: readsOf(rule, single), double: readsOf(rule, double) }));
+    const written: string[] = [];
+    const ratios = rules.map((rule) => {
+      const [once, twice] = [accessOf(rule, single), accessOf(rule, double)];
+      if (once.writes.length + twice.writes.length > 0) written.push(`${rule.id} wrote ${[...once.writes, ...twice.writes].slice(0, 3).join(', ')}`);
+      return { rule: rule.id, single: once.reads, double: twice.reads };
+    });
+    // Rules are pure functions of the model: none writes to a resource (each write was dropped above).
+    expect(written).toEqual([]);
     // Rules that read nothing of this render (their kinds are absent) cannot be judged here.
     const judged = ratios.filter((entry) => entry.single > 0);
     expect(judged.length).toBeGreaterThan(rules.length / 2);
