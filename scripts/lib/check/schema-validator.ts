@@ -20,7 +20,8 @@ export interface SchemaValidatorOptions {
   cacheDir?: string | false;
 }
 
-export type SchemaOutcome = { kind: 'valid' } | { kind: 'invalid'; violations: SchemaViolation[] } | { kind: 'missing'; tried: string[] };
+export type MissingSchema = { kind: 'missing'; readonly tried: readonly string[] };
+export type SchemaOutcome = { kind: 'valid' } | { kind: 'invalid'; violations: SchemaViolation[] } | MissingSchema;
 
 /** Raised for a schema file that cannot be read or compiled: the tool cannot do its job (exit 2). */
 export class SchemaLoadError extends Error {}
@@ -28,7 +29,8 @@ export class SchemaLoadError extends Error {}
 export class SchemaValidator {
   // Created on the first compile: a run whose validators all come from the cache never loads ajv's compiler.
   private compiler?: Ajv;
-  private readonly byKind = new Map<string, ValidateFunction | null>();
+  /** The validator of each apiVersion and kind, or what was tried without finding one (many resources share it). */
+  private readonly byKind = new Map<string, ValidateFunction | MissingSchema>();
   private readonly byFile = new Map<string, ValidateFunction>();
   private readonly require = createRequire(import.meta.url);
   private readonly cache: CompiledCache;
@@ -39,19 +41,18 @@ export class SchemaValidator {
 
   validate(object: KubeObject): SchemaOutcome {
     const validator = this.validatorFor(object.apiVersion, object.kind);
-    if (validator === null) {
-      return { kind: 'missing', tried: schemaCandidates(this.options.locations, this.options.kubernetesVersion, object.apiVersion, object.kind) };
-    }
+    if (typeof validator !== 'function') return validator;
     if (validator(object)) return { kind: 'valid' };
     return { kind: 'invalid', violations: describeSchemaErrors((validator.errors ?? []) as ErrorObject[], object) };
   }
 
-  private validatorFor(apiVersion: string, kind: string): ValidateFunction | null {
+  private validatorFor(apiVersion: string, kind: string): ValidateFunction | MissingSchema {
     const key = `${apiVersion}\u0000${kind}`;
     let validator = this.byKind.get(key);
     if (validator === undefined) {
-      const file = schemaCandidates(this.options.locations, this.options.kubernetesVersion, apiVersion, kind).find(existsSync);
-      validator = file ? this.compileFile(file) : null;
+      const tried = schemaCandidates(this.options.locations, this.options.kubernetesVersion, apiVersion, kind);
+      const file = tried.find(existsSync);
+      validator = file ? this.compileFile(file) : { kind: 'missing', tried };
       this.byKind.set(key, validator);
     }
     return validator;
