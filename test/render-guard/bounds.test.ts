@@ -85,15 +85,15 @@ describe('timeouts', () => {
   });
 
   it('stop a kustomize that hangs, and the child it left holding the pipe', async () => {
-    const fake = fakeKustomize('sleep 300 &\necho $! > "$PIDFILE"\nsleep 300\n');
-    // Half a second: long enough for the fake to start its child, and the message rounds it up to a whole second.
-    const result = await render('ok', { binary: fake.binary, timeoutMs: 500 });
+    const fake = fakeKustomize(`sleep 300 &\n${RECORD_CHILD}sleep 300\n`);
+    // One second: room for the fake to start its child and record it on a loaded machine.
+    const result = await render('ok', { binary: fake.binary, timeoutMs: 1000 });
     expect(result.findings).toEqual([expect.objectContaining({ rule: 'render', message: expect.stringMatching(/did not finish within 1 s/) })]);
     expect(await ended(fake.child())).toBe(true);
   });
 
   it('do not wait for a child that keeps the pipe open after kustomize exits', async () => {
-    const fake = fakeKustomize('sleep 300 &\necho $! > "$PIDFILE"\nexit 3\n');
+    const fake = fakeKustomize(`sleep 300 &\n${RECORD_CHILD}exit 3\n`);
     const result = await render('ok', { binary: fake.binary, timeoutMs: 120_000 });
     expect(result.findings).toEqual([expect.objectContaining({ rule: 'render', message: expect.stringContaining('exited with code 3 without saying why') })]);
     expect(await ended(fake.child())).toBe(true);
@@ -102,14 +102,20 @@ describe('timeouts', () => {
 
 describe('--baseline', () => {
   it('honours --timeout: a render at the ref that hangs is stopped and reported, not waited for', async () => {
-    const fake = fakeKustomize('sleep 300 &\necho $! > "$PIDFILE"\nsleep 300\n');
+    const fake = fakeKustomize(`sleep 300 &\n${RECORD_CHILD}sleep 300\n`);
     const sources = [{ kind: 'kustomization' as const, name: 'overlays/ok', path: join(attack.repo, 'overlays', 'ok') }];
-    const { baseline, findings } = await renderBaseline('HEAD', { root: attack.repo, sources, binary: fake.binary, timeoutMs: 500, concurrency: 1 });
+    const { baseline, findings } = await renderBaseline('HEAD', { root: attack.repo, sources, binary: fake.binary, timeoutMs: 1000, concurrency: 1 });
     expect(baseline.renders.size).toBe(0);
     expect(findings).toEqual([expect.objectContaining({ source: 'overlays/ok', message: expect.stringContaining('does not render at HEAD') })]);
     expect(await ended(fake.child())).toBe(true);
   });
 });
+
+/**
+ * Records the pid of the fake's background child: written whole to a side file, then renamed, so the test
+ * never reads a missing or half-written file (an empty one would read as pid 0, which `ended` calls ended).
+ */
+const RECORD_CHILD = 'echo $! > "$PIDFILE.partial"\nmv "$PIDFILE.partial" "$PIDFILE"\n';
 
 /** A shell script standing in for kustomize; `child()` is the pid of the process it left behind. */
 function fakeKustomize(body: string): { binary: KustomizeBinary; child: () => number } {
@@ -121,9 +127,13 @@ function fakeKustomize(body: string): { binary: KustomizeBinary; child: () => nu
   return {
     binary: { command: script, args: ['build'], version: 'v5.7.1', origin: 'KUSTOMIZE' },
     child: () => {
-      const pid = Number(readFileSync(pidFile, 'utf8').trim());
-      rmSync(dir, { recursive: true, force: true });
-      return pid;
+      try {
+        const pid = Number(readFileSync(pidFile, 'utf8').trim());
+        expect(pid, 'the pid the fake kustomize recorded').toBeGreaterThan(0);
+        return pid;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
