@@ -2,15 +2,15 @@
 // byte for byte, both on the run that compiles the schema validators and on the next one that loads them
 // from the cache (a package bundled twice once made cached validators that failed to load). The bundle is
 // made here from the TypeScript sources by the same function the build applies to tsc's output.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCommands } from '../../bin/bundle.mjs';
 import { runnable } from '../../bin/launch.mjs';
 import { repositoryRoot, runValidate } from '../helpers/cli.ts';
+import { TemporaryDirectories, treeOfTimes } from '../helpers/temporary-directories.ts';
 
 // Integer formats (replicas, containerPort), a field the schema does not know, and a second kind.
 const MANIFESTS = `apiVersion: apps/v1
@@ -82,15 +82,9 @@ describe('the bundled commands', () => {
 });
 
 describe('the launcher picks what to run', () => {
-  const tree = (files: Record<string, number>) => {
-    const root = mkdtempSync(join(tmpdir(), 'launch-'));
-    for (const [file, mtime] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      writeFileSync(join(root, file), '');
-      utimesSync(join(root, file), mtime, mtime);
-    }
-    return root;
-  };
+  const dirs = new TemporaryDirectories();
+  afterAll(() => dirs.removeAll());
+  const tree = (files: Record<string, number>) => treeOfTimes(dirs, files);
   const built = { 'scripts/validate.ts': 100, 'scripts/lib/a.ts': 100, 'dist/validate.js': 200, 'dist/lib/a.js': 200 };
 
   it('runs the bundle when it was written after every source and the last install', () => {

@@ -1,12 +1,11 @@
 // The commands as real processes: arguments, standard streams and exit status through the operating
 // system. Everything else about the commands is tested in-process (test/helpers/cli.ts); these few
 // runs prove that the entry files call the same `main` and hand its exit status to the process.
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleBuild } from '../../bin/launch.mjs';
 import { runProcess } from '../helpers/cli.ts';
+import { TemporaryDirectories, treeOfTimes } from '../helpers/temporary-directories.ts';
 import { removeRepository } from '../promotion/repo.ts';
 import { smallPromotionRepository } from '../promotion/small-repository.ts';
 
@@ -52,15 +51,9 @@ describe('the command processes', () => {
 });
 
 describe('the launcher runs the build only when it is up to date', () => {
-  const tree = (files: Record<string, number>) => {
-    const root = mkdtempSync(join(tmpdir(), 'launch-'));
-    for (const [file, mtime] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      writeFileSync(join(root, file), '');
-      utimesSync(join(root, file), mtime, mtime);
-    }
-    return root;
-  };
+  const dirs = new TemporaryDirectories();
+  afterAll(() => dirs.removeAll());
+  const tree = (files: Record<string, number>) => treeOfTimes(dirs, files);
 
   it('uses dist/ when every source has an output written after it', () => {
     expect(staleBuild(tree({ 'scripts/a.ts': 100, 'scripts/lib/b.ts': 100, 'dist/a.js': 200, 'dist/lib/b.js': 200 }))).toBeUndefined();
