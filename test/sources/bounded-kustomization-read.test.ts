@@ -1,15 +1,18 @@
 // The run's one reader of kustomization files loads at most its bound: a file that is (or grows) larger is
 // refused from the bytes it read, never loaded whole; the repository listing then leaves it out.
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KustomizationReads } from '../../scripts/lib/kustomize/kustomization-reads.ts';
 import { MAX_KUSTOMIZATION_BYTES } from '../../scripts/lib/kustomize/read-kustomization.ts';
 import { readRepositoryFiles } from '../../scripts/lib/repository-files.ts';
+import { TemporaryDirectories } from '../helpers/temporary-directories.ts';
+
+const dirs = new TemporaryDirectories();
+afterAll(() => dirs.removeAll());
 
 function repositoryWithHugeKustomization(): { root: string; file: string } {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'bounded-read-')));
+  const root = realpathSync(dirs.make('bounded-read-'));
   const file = join(root, 'kustomization.yaml');
   writeFileSync(file, `resources: []\n#${'x'.repeat(MAX_KUSTOMIZATION_BYTES)}\n`);
   return { root, file };
@@ -25,7 +28,7 @@ describe('KustomizationReads', () => {
   });
 
   it('reads a file within the bound whole', () => {
-    const root = realpathSync(mkdtempSync(join(tmpdir(), 'bounded-read-')));
+    const root = realpathSync(dirs.make('bounded-read-'));
     writeFileSync(join(root, 'kustomization.yaml'), 'resources:\n  - config.yaml\n');
     const read = new KustomizationReads().read(join(root, 'kustomization.yaml'));
     expect(Buffer.from(read.bytes).toString('utf8')).toBe('resources:\n  - config.yaml\n');

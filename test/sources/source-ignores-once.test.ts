@@ -1,16 +1,19 @@
 // Flux sources read their .sourceignore files through the run's one SourceIgnores (LoadOptions.sourceIgnores):
 // each file is read once per run, however many Flux directories the run loads.
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadSource } from '../../scripts/lib/sources/load.ts';
 import { SourceIgnores } from '../../scripts/lib/sources/source-ignore.ts';
+import { TemporaryDirectories } from '../helpers/temporary-directories.ts';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  key: value\n`;
 
+const dirs = new TemporaryDirectories();
+afterAll(() => dirs.removeAll());
+
 function repository(files: Record<string, string>): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'source-ignores-')));
+  const root = realpathSync(dirs.make('source-ignores-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
