@@ -86,6 +86,9 @@ describe('very many resources and findings', () => {
     const result = await new Promise((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
+      // Node delivers every message a worker posted before it emits 'exit', so an exit that settles this
+      // promise is one without a result (it is a no-op after `resolve`); without it the test would wait forever.
+      worker.once('exit', (code) => reject(new Error(`the stack check worker exited with code ${code} without posting a result`)));
     });
     expect(result).toEqual({ spreadOverflows: true, unknownKind: 50_000, duplicates: 49_999 });
   });
