@@ -30,7 +30,8 @@ export default defineConfig({
     // over files 0.9-1.6 s against 4.2-5.6 s on the catalogue, GitOps and overlay tests, 11% less CPU there).
     // A clean clone's first run writes the cache and gains nothing. The cache key is a file's content, not
     // what its imports resolve to; imports here name their file with its extension, so a move changes the
-    // importer too. If a run ever fails to find a module that exists, `npx vitest --clearCache`.
+    // importer too. If a run ever fails to find a module that exists, `npx vitest --clearCache`. Run it too
+    // after editing tsconfig.json: vite reads its transform settings from it, and the key leaves it out.
     experimental: { fsModuleCache: true },
     // Rendering tests run the real kustomize; a cold first render can take seconds.
     testTimeout: 60_000,
