@@ -141,3 +141,12 @@ function unquoteCommandFailed(line: string): string {
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
 }
+
+/**
+ * The wrapper kustomization that switches origin annotations on for the overlay at `fromWrapper` (relative:
+ * kustomize refuses absolute resource paths). A Component is built as kustomize builds it alone: applied to
+ * nothing, which only `components:` allows (`resources:` refuses it). Part of every render key (render-key.ts).
+ */
+export function originWrapper(fromWrapper: string, component: boolean): string {
+  return `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${component ? 'components' : 'resources'}:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`;
+}

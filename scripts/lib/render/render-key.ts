@@ -3,10 +3,12 @@
 // it cannot prove (a missing file, an inline patch named as a string, a generator reading a whole directory)
 // gets none, and that overlay is rendered as if there were no cache at all.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KustomizationGraph } from '../kustomize/graph.ts';
+import { readBoundedFile } from '../bounded-file.ts';
 import type { KustomizeBinary } from './kustomize-binary.ts';
+import { MAX_RENDER_BYTES, originWrapper } from './kustomize-run.ts';
 
 /** Bumped whenever what a cached render means changes (its header, the wrapper, the flags) or how the key is derived. */
 const KEY_FORMAT = 'openclaw-render-key/2';
@@ -77,7 +79,8 @@ export class RenderKeys {
     const hash = createHash('sha256');
     const field = (value: string) => hash.update(`${value.length}:${value}\n`);
     [KEY_FORMAT, parts.binary.command, ...parts.binary.args, parts.binary.version, this.commandIdentity(parts.binary.command), ...parts.flags].forEach(field);
-    [parts.realOverlay, parts.realRoot, parts.scratch, String(parts.graph.component)].forEach(field);
+    // The wrapper's text, so that changing it can never serve a render made through the old one.
+    [parts.realOverlay, parts.realRoot, parts.scratch, originWrapper('overlay', parts.graph.component)].forEach(field);
     const snapshots: InputSnapshot[] = [];
     try {
       for (const [named, real] of inputs) {
@@ -121,8 +124,9 @@ export class RenderKeys {
   }
 }
 
+/** Read as the guard reads: no link followed, no FIFO waited on, nothing past the bound (a throw is "no key"). */
 function digestOf(real: string): string {
-  const bytes = readFileSync(real);
+  const bytes = readBoundedFile(real, MAX_RENDER_BYTES);
   return createHash('sha256').update(`${bytes.length}:`).update(bytes).digest('hex');
 }
 

@@ -16,7 +16,7 @@ import { displayPath, inputFinding, repositoryBoundary } from '../sources/discov
 import { runBounded } from './bounded-process.ts';
 import { ImageOverrides } from './image-overrides.ts';
 import { trackTemporaryDirectory } from './interrupt.ts';
-import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, refusedInput, renderFailure, renderFinding } from './kustomize-run.ts';
+import { kustomizeArgs, kustomizeEnv, MAX_KUSTOMIZE_MEMORY_BYTES, MAX_RENDER_BYTES, originWrapper, refusedInput, renderFailure, renderFinding } from './kustomize-run.ts';
 import { defaultKustomize, type KustomizeBinary } from './kustomize-binary.ts';
 import { OriginFiles } from './origin-files.ts';
 import type { ProcessSlots } from './process-slots.ts';
@@ -135,14 +135,8 @@ async function runKustomize(job: KustomizeJob): Promise<KustomizeRun> {
   const wrapper = realpathSync(await mkdtemp(join(job.scratch, 'openclaw-render-')));
   const untrack = trackTemporaryDirectory(wrapper);
   try {
-    // The wrapper switches on origin annotations without touching the user's tree; kustomize refuses
-    // absolute resource paths, so it names the overlay relatively. A Component is built as kustomize
-    // builds it alone: applied to nothing, which only `components:` allows (`resources:` refuses it).
-    const fromWrapper = relative(wrapper, job.realOverlay);
-    await writeFile(
-      join(wrapper, 'kustomization.yaml'),
-      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${job.component ? 'components' : 'resources'}:\n  - ${JSON.stringify(fromWrapper)}\nbuildMetadata: [originAnnotations]\n`,
-    );
+    // The wrapper switches on origin annotations without touching the user's tree.
+    await writeFile(join(wrapper, 'kustomization.yaml'), originWrapper(relative(wrapper, job.realOverlay), job.component));
     const start = (dir: string) => () =>
       runBounded({
         command: job.binary.command,
