@@ -28,7 +28,7 @@ let renders: RenderCache | undefined;
  * layouts): the one `npm run validate` keeps (renderCacheDir(), content-addressed, render-cache.ts), so a
  * fixture a helper renders and a validate run in another file renders in the same run costs one kustomize
  * run, and a rerun with unchanged fixtures costs none, as validate's own reruns do. A failed render is never
- * kept: it runs kustomize every time. One per process (the global setup, each worker); OPENCLAW_RENDER_CACHE=off
+ * kept on disk (within one worker, the same inputs share one run, failure included). One per process (the global setup, each worker); OPENCLAW_RENDER_CACHE=off
  * keeps it in memory.
  */
 export function sharedRenders(): RenderCache {

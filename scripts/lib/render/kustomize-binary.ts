@@ -42,7 +42,8 @@ let reused: { key: string; lookup: KustomizeLookup } | undefined;
  * Hands a lookup made once to every later lookup in this process that has the same inputs (KUSTOMIZE,
  * PATH, cache directory). For a host that runs many commands in one process: the test workers get the
  * lookup their run made once (test/helpers/global-setup.ts), where each lookup would otherwise start up to
- * three processes. A command-line run never calls it and looks kustomize up itself.
+ * three processes. Commands look kustomize up themselves and pass it on; a render given none (the smoke run's)
+ * fills the slot through defaultKustomize.
  */
 export function reuseKustomizeLookup(lookup: KustomizeLookup, env: NodeJS.ProcessEnv): void {
   reused = { key: lookupKey(env), lookup };
