@@ -42,12 +42,13 @@ export function staleBuild(root) {
 }
 
 /**
- * The newest modification time among the sources a bundle is made of: scripts/**.ts and the installed
- * packages (npm rewrites node_modules/.package-lock.json on every install). 0 when scripts/ is absent.
+ * The newest modification time among what a bundle is made of: scripts/**.ts, the installed packages (npm
+ * rewrites node_modules/.package-lock.json on every install) and bin/bundle.mjs, which makes it.
  * @param {string} root
  */
 export function newestSource(root) {
-  let newest = statSync(join(root, 'node_modules', '.package-lock.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const inputs = [join(root, 'node_modules', '.package-lock.json'), join(root, 'bin', 'bundle.mjs')];
+  let newest = Math.max(...inputs.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
   const sources = join(root, 'scripts');
   if (!existsSync(sources)) return newest;
   /** @type {string[]} */

@@ -96,6 +96,10 @@ describe('the launcher picks what to run', () => {
     expect(runnable(tree({ ...built, 'node_modules/.package-lock.json': 400, 'dist/bundle/validate.js': 300 }), 'validate').kind).toBe('build');
   });
 
+  it('runs the unbundled build when how the bundle is made (bin/bundle.mjs) changed after it', () => {
+    expect(runnable(tree({ ...built, 'bin/bundle.mjs': 400, 'dist/bundle/validate.js': 300 }), 'validate').kind).toBe('build');
+  });
+
   it('runs the sources when the build is stale too', () => {
     expect(runnable(tree({ ...built, 'scripts/lib/a.ts': 400, 'dist/bundle/validate.js': 300 }), 'validate')).toMatchObject({
       kind: 'sources',
