@@ -23,22 +23,32 @@ export function staleBuild(root) {
   const sources = join(root, 'scripts');
   const built = join(root, 'dist');
   if (!existsSync(sources)) return existsSync(built) ? undefined : 'neither scripts/ nor dist/ exists';
+  for (const path of sourceFiles(sources)) {
+    const name = relative(sources, path);
+    // One stat of the build (not an existence check and a stat): this runs before every command.
+    const output = statSync(join(built, name.replace(/\.ts$/, '.js')), { throwIfNoEntry: false });
+    if (!output) return `dist/ has no build of scripts/${name}`;
+    if (statSync(path).mtimeMs > output.mtimeMs) return `scripts/${name} changed after the last build`;
+  }
+  return undefined;
+}
+
+/**
+ * Every scripts/**.ts (not .d.ts) under `sources`, in no particular order.
+ * @param {string} sources
+ * @returns {Generator<string>}
+ */
+function* sourceFiles(sources) {
   /** @type {string[]} */
   const pending = [sources];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
+      // Joined by hand: path.join's normalising was a third of this walk, which runs before every command.
+      const path = `${dir}${sep}${entry.name}`;
       if (entry.isDirectory()) pending.push(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-        const name = relative(sources, path);
-        // One stat of the build (not an existence check and a stat): this runs before every command.
-        const output = statSync(join(built, name.replace(/\.ts$/, '.js')), { throwIfNoEntry: false });
-        if (!output) return `dist/ has no build of scripts/${name}`;
-        if (statSync(path).mtimeMs > output.mtimeMs) return `scripts/${name} changed after the last build`;
-      }
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) yield path;
     }
   }
-  return undefined;
 }
 
 /**
@@ -51,16 +61,7 @@ export function newestSource(root) {
   let newest = Math.max(...inputs.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
   const sources = join(root, 'scripts');
   if (!existsSync(sources)) return newest;
-  /** @type {string[]} */
-  const pending = [sources];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      // Joined by hand: path.join's normalising was a third of this walk, which runs before every command.
-      const path = `${dir}${sep}${entry.name}`;
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  }
+  for (const path of sourceFiles(sources)) newest = Math.max(newest, statSync(path).mtimeMs);
   return newest;
 }
 
