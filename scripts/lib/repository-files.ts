@@ -107,14 +107,15 @@ function readThrough(reads: KustomizationReads, root: string, file: string): str
   if (real === undefined) return undefined;
   try {
     // A file already over the bound is not handed to the reader at all; one that grows after this stat is
-    // refused by the reader, which reads no more than the bound.
+    // refused by the reader, which reads no more than the bound. One the reader cannot open (it throws,
+    // leaving the render's walk to fail the run) the listing does without.
     const info = statSync(real);
     if (!info.isFile() || info.size > MAX_KUSTOMIZATION_BYTES) return undefined;
+    const read = reads.read(real);
+    return read.refused === undefined ? Buffer.from(read.bytes).toString('utf8') : undefined;
   } catch {
     return undefined;
   }
-  const read = reads.read(real);
-  return read.refused === undefined ? Buffer.from(read.bytes).toString('utf8') : undefined;
 }
 
 /** A link counts as what it leads to when that is inside the repository, and as nothing otherwise. */

@@ -35,7 +35,8 @@ function readBounded(real: string): KustomizationRead {
     // A file that cannot be opened at all (gone, no permission, too many open files) is the run's failure, as
     // any unreadable input is, not a finding about the file: only what the file turned out to be is refused.
     if (!(error instanceof UnsafeFileError) || (error.code !== undefined && error.code !== 'ELOOP')) throw error;
-    const refusal = sizeOf(real) > MAX_KUSTOMIZATION_BYTES ? oversizedKustomization(sizeOf(real)) : { references: [], problems: [{ message: error.message, fix: 'Keep the kustomization file a regular file inside the repository, and do not change it during the run.' }] };
+    const size = sizeOf(real);
+    const refusal = size > MAX_KUSTOMIZATION_BYTES ? oversizedKustomization(size) : { references: [], problems: [{ message: error.message, fix: 'Keep the kustomization file a regular file inside the repository, and do not change it during the run.' }] };
     return { bytes: new Uint8Array(), refused: error.message, ...refusal };
   }
   return { bytes, ...readKustomization(bytes) };
