@@ -58,57 +58,55 @@ function parse(text: string, file: string): Resource[] {
   return parsed.resources;
 }
 
-function peerCases(peer: Exclude<Peer, 'pod-security-admission'>): PeerCase[] {
-  const directory = join(PEER_DIRECTORY, peer);
+/** Each .yaml case of `directory`, by name: its repository-relative path, its text and its header. */
+function caseFiles(directory: string): Array<{ file: string; text: string; header: ReturnType<typeof headerOf> }> {
   return readdirSync(directory)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => {
-      const file = relative(REPOSITORY, join(directory, name));
       const text = readFileSync(join(directory, name), 'utf8');
-      const header = headerOf(text);
-      if (header('peer') !== peer) throw new Error(`${file}: # peer: ${peer} is missing`);
-      const peerVerdict = verdictOf(header('peer-verdict'), file, 'peer-verdict');
-      return {
-        peer,
-        check: header('check') ?? '',
-        file,
-        peerVerdict,
-        expected: verdictOf(header('verdict'), file, 'verdict'),
-        rules: (header('rule') ?? '').split(',').map((id) => id.trim()).filter(Boolean),
-        difference: header('difference'),
-        config: parseRuleConfig(header('config') ?? '', { file }),
-        kubernetesVersion: header('kubernetes-version'),
-        resources: parse(text, file),
-      };
+      return { file: relative(REPOSITORY, join(directory, name)), text, header: headerOf(text) };
     });
 }
 
+function peerCases(peer: Exclude<Peer, 'pod-security-admission'>): PeerCase[] {
+  return caseFiles(join(PEER_DIRECTORY, peer)).map(({ file, text, header }) => {
+    if (header('peer') !== peer) throw new Error(`${file}: # peer: ${peer} is missing`);
+    const peerVerdict = verdictOf(header('peer-verdict'), file, 'peer-verdict');
+    return {
+      peer,
+      check: header('check') ?? '',
+      file,
+      peerVerdict,
+      expected: verdictOf(header('verdict'), file, 'verdict'),
+      rules: (header('rule') ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      difference: header('difference'),
+      config: parseRuleConfig(header('config') ?? '', { file }),
+      kubernetesVersion: header('kubernetes-version'),
+      resources: parse(text, file),
+    };
+  });
+}
+
 function podSecurityCases(): PeerCase[] {
-  return readdirSync(POD_SECURITY_FIXTURES)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => {
-      const file = relative(REPOSITORY, join(POD_SECURITY_FIXTURES, name));
-      const text = readFileSync(join(POD_SECURITY_FIXTURES, name), 'utf8');
-      const header = headerOf(text);
-      const check = header('psa-check') ?? '';
-      const peerVerdict: Verdict = header('verdict') === 'forbidden' ? 'fail' : 'pass';
-      const ours = header('ours');
-      return {
-        peer: 'pod-security-admission' as const,
-        check,
-        file,
-        peerVerdict,
-        expected: ours === undefined ? peerVerdict : verdictOf(ours, file, 'ours'),
-        // A forbidden pod must be reported by the rules that mirror its check; an allowed one by no Pod Security rule.
-        rules: peerVerdict === 'fail' ? (PSA_CHECKS[check] ?? []) : POD_SECURITY_RULE_IDS,
-        difference: header('difference'),
-        config: parseRuleConfig('', { file }),
-        kubernetesVersion: header('kubernetes-version'),
-        resources: parse(text, file),
-      };
-    });
+  return caseFiles(POD_SECURITY_FIXTURES).map(({ file, text, header }) => {
+    const check = header('psa-check') ?? '';
+    const peerVerdict: Verdict = header('verdict') === 'forbidden' ? 'fail' : 'pass';
+    const ours = header('ours');
+    return {
+      peer: 'pod-security-admission' as const,
+      check,
+      file,
+      peerVerdict,
+      expected: ours === undefined ? peerVerdict : verdictOf(ours, file, 'ours'),
+      // A forbidden pod must be reported by the rules that mirror its check; an allowed one by no Pod Security rule.
+      rules: peerVerdict === 'fail' ? (PSA_CHECKS[check] ?? []) : POD_SECURITY_RULE_IDS,
+      difference: header('difference'),
+      config: parseRuleConfig('', { file }),
+      kubernetesVersion: header('kubernetes-version'),
+      resources: parse(text, file),
+    };
+  });
 }
 
 export function loadPeerCases(): PeerCase[] {
