@@ -17,6 +17,8 @@ const MAX_FILES = 20_000;
 /** `kind: CustomResourceDefinition` (or a Gatekeeper ConstraintTemplate, which declares one) in YAML or JSON: a cheap test before a parse (a schema file that merely
  * names the kind, like schemas/, is not parsed). */
 const DECLARES_CRD = /(?:^|\n)[ \t-]*kind:[ \t]*["']?(?:CustomResourceDefinition|ConstraintTemplate)\b|"kind"\s*:\s*"(?:CustomResourceDefinition|ConstraintTemplate)"/;
+/** The kinds' names as bytes: most files name neither, and a byte search skips them without decoding or a regex. */
+const DECLARED_KIND_NAMES = [Buffer.from('CustomResourceDefinition'), Buffer.from('ConstraintTemplate')];
 
 
 /** The CRDs in each given file or directory (recursively); a path that cannot be read is bad input (UsageError: one line, exit 2). */
@@ -43,14 +45,16 @@ export function readRepositoryCrds(root: string): KubeObject[] {
 }
 
 function crdsInFile(file: string, strict: boolean): KubeObject[] {
-  let text: string;
+  let bytes: Buffer;
   try {
     if (statSync(file).size > MAX_FILE_BYTES) return [];
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     if (strict) throw new UsageError(`--crd ${file}: ${(error as Error).message}`);
     return [];
   }
+  if (!DECLARED_KIND_NAMES.some((name) => bytes.includes(name))) return [];
+  const text = bytes.toString('utf8');
   if (!DECLARES_CRD.test(text)) return [];
   return declaredCrds(parseResources(text, { source: file, file }).resources.map((r) => r.object));
 }
@@ -74,5 +78,6 @@ function manifestFiles(dir: string): string[] {
       } else if (entry.isFile() && MANIFEST_EXTENSIONS.has(extname(entry.name))) files.push(path);
     }
   }
-  return files.sort((a, b) => (relative(dir, a) < relative(dir, b) ? -1 : 1));
+  const keys = new Map(files.map((file) => [file, relative(dir, file)]));
+  return files.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : 1));
 }
