@@ -1,8 +1,10 @@
 // Code ajv generated for a schema, kept on disk between runs: compiling a large schema takes far longer than
 // loading that code. Shared by the Kubernetes schema validators and the applications' config schemas.
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import type { Ajv, ValidateFunction } from 'ajv';
 import type standaloneModule from 'ajv/dist/standalone/index.js';
 import { readBoundedFile } from '../bounded-file.ts';
@@ -10,6 +12,7 @@ import { writeFileAtomically } from '../cache-dir.ts';
 
 /** Far above the code of the largest vendored schema; a bound so that a hostile cache file cannot exhaust memory. */
 const MAX_CACHED_CODE_BYTES = 64 * 1024 * 1024;
+const DIGEST_BYTES = 32;
 const CHECKSUM_HEADER = /^\/\/ openclaw-validate sha256:([0-9a-f]{64})\n/;
 
 export class CompiledCache {
@@ -38,18 +41,30 @@ export class CompiledCache {
   load(text: string, schema: object): ValidateFunction | undefined {
     const path = this.path(text);
     if (!path) return undefined;
-    let code: string;
+    let cached: { code: string; checksum: string };
     try {
-      code = verifiedCacheCode(readBoundedFile(path, MAX_CACHED_CODE_BYTES).toString('utf8'), path);
+      cached = verifiedCacheCode(readBoundedFile(path, MAX_CACHED_CODE_BYTES).toString('utf8'), path);
     } catch {
       return undefined;
     }
     try {
-      const module = { exports: {} as unknown };
+      // What V8 compiled of this code is kept beside it, named by the code's checksum and V8's version: parsing
+      // and compiling a large validator costs more than reading that back. It is trusted as the code is (V8
+      // refuses data another V8 made, and the validator must still pass rejectsWrongType).
+      const compiledPath = join(dirname(path), `${cached.checksum.slice(0, 32)}-v8-${process.versions.v8}.bin`);
+      const compiled = readCompiled(compiledPath, cached.checksum);
       // The same wrapper Node gives a CommonJS file; `require` resolves ajv's runtime helpers.
-      new Function('module', 'exports', 'require', code)(module, module.exports, this.require);
+      const script = new Script(`(function (module, exports, require) {${cached.code}\n})`, { filename: path, cachedData: compiled });
+      const module = { exports: {} as unknown };
+      (script.runInThisContext() as (module: unknown, exports: unknown, require: NodeRequire) => void)(module, module.exports, this.require);
       const validator = module.exports as ValidateFunction;
-      return typeof validator === 'function' && rejectsWrongType(validator, schema) ? validator : undefined;
+      if (typeof validator !== 'function' || !rejectsWrongType(validator, schema)) {
+        if (compiled !== undefined) rmSync(compiledPath, { force: true });
+        return undefined;
+      }
+      // Made after a first call, so that it holds the functions that call compiled too.
+      if (compiled === undefined || script.cachedDataRejected === true) storeCompiled(compiledPath, cached.checksum, script.createCachedData());
+      return validator;
     } catch {
       return undefined;
     }
@@ -81,13 +96,37 @@ function withChecksum(code: string, path: string): string {
   return `// openclaw-validate sha256:${checksum(code, path)}\n${code}`;
 }
 
-/** The code after the header, if the header matches it; throws otherwise. */
-function verifiedCacheCode(file: string, path: string): string {
+/** The code after the header, and its checksum, if the header matches it; throws otherwise. */
+function verifiedCacheCode(file: string, path: string): { code: string; checksum: string } {
   const header = CHECKSUM_HEADER.exec(file);
-  if (!header) throw new Error('no checksum');
+  if (!header?.[1]) throw new Error('no checksum');
   const code = file.slice(header[0].length);
   if (header[1] !== checksum(code, path)) throw new Error('checksum mismatch');
-  return code;
+  return { code, checksum: header[1] };
+}
+
+// V8 takes data made from another source of the same length (it checks only the length), and a process
+// that compiled the code already never looks at the data: a digest, bound to the code, tells broken data.
+function compiledDigest(codeChecksum: string, data: Uint8Array): Buffer {
+  return createHash('sha256').update(codeChecksum).update('\0').update(data).digest();
+}
+
+function readCompiled(path: string, codeChecksum: string): Buffer | undefined {
+  try {
+    const file = readBoundedFile(path, MAX_CACHED_CODE_BYTES);
+    const data = file.subarray(DIGEST_BYTES);
+    return file.length > DIGEST_BYTES && compiledDigest(codeChecksum, data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeCompiled(path: string, codeChecksum: string, data: Buffer): void {
+  try {
+    writeFileAtomically(path, Buffer.concat([compiledDigest(codeChecksum, data), data]), 0o600);
+  } catch {
+    // Only costs speed, as for the code itself.
+  }
 }
 
 /**
