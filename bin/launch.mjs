@@ -3,10 +3,13 @@
 // What `npm run validate|diff|promote` and the installed `openclaw-validate` start. It runs the command as
 // built to JavaScript at `npm ci` (no TypeScript is transpiled at start-up): the bundle in dist/bundle/ when
 // it was written after every source, else dist/'s unbundled modules when each is newer than its source.
-// After an edit or a pull it runs the TypeScript sources through tsx instead, so a run never uses stale
-// JavaScript (`npm run build` makes it fast again).
+// After an edit or a pull it bundles the TypeScript sources themselves, once per state of the sources
+// (sourcesBundle), or runs them through tsx should bundling fail, so a run never uses stale JavaScript
+// (`npm run build` makes dist/ current again).
 // Plain JavaScript because it must run before anything is built.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -94,10 +97,13 @@ export async function launch(command, args) {
     process.exitCode = 2;
     return;
   }
-  const modules = runnable(ROOT, command);
-  if (modules.kind === 'sources') {
+  let modules = runnable(ROOT, command);
+  const bundled = modules.kind === 'sources' ? await sourcesBundle(ROOT) : undefined;
+  if (bundled !== undefined) {
+    modules = { kind: 'sources', command: join(bundled, `${command}.js`), commandIo: join(bundled, 'command-io.js') };
+  } else if (modules.kind === 'sources') {
     // Said on a terminal only: scripts and CI read stderr, and the run is correct either way, just slower.
-    if (process.stderr.isTTY) process.stderr.write(`note: ${modules.stale}; running the TypeScript sources (npm run build for a fast start)\n`);
+    if (process.stderr.isTTY) process.stderr.write(`note: ${modules.stale}; running the TypeScript sources through tsx (npm run build for a fast start)\n`);
     const { register } = await import('tsx/esm/api');
     register();
   }
@@ -106,6 +112,80 @@ export async function launch(command, args) {
   /** @type {{ processIo: () => unknown }} */
   const { processIo } = await import(pathToFileURL(modules.commandIo).href);
   process.exitCode = await main(args, processIo());
+}
+
+/** Where bundles of the sources are kept, one directory per state of the sources (inside the repository: ajv, left out of bundles, resolves from there). */
+const SOURCE_BUNDLES = join('node_modules', '.cache', 'openclaw-launch');
+/** A bundle of the sources no run has used for this long is removed when another is made. */
+const UNUSED_BUNDLE_MS = 10 * 60_000;
+
+/**
+ * The directory of the commands bundled from scripts/**.ts as they are now (bin/bundle.mjs): tsx loads some
+ * 250 modules through its hooks on every run (about 1.3 s of CPU), a bundle takes ~0.7 s to make once and
+ * ~0.15 s to start. Made once per state of the bundle's inputs (each one's path, size and time) under a
+ * private name and renamed into place, so concurrent runs see a whole bundle or none. Undefined when it
+ * cannot be made (a bundling error; esbuild is installed wherever tsx is, which depends on it): the caller
+ * then runs the sources through tsx.
+ * @param {string} root
+ * @param {(to: string) => Promise<void>} [bundle] makes the bundle in `to` (tests pass their own)
+ * @returns {Promise<string | undefined>}
+ */
+export async function sourcesBundle(root, bundle = (to) => bundleSources(root, to)) {
+  const home = join(root, SOURCE_BUNDLES);
+  const dir = join(home, sourcesKey(root));
+  const now = new Date();
+  try {
+    // Marked as used, so that no other run removes it as unused while this one loads from it.
+    utimesSync(dir, now, now);
+    return dir;
+  } catch {
+    // Not made yet (or not writable): made below.
+  }
+  const partial = `${dir}.${process.pid}.partial`;
+  try {
+    await bundle(partial);
+    renameSync(partial, dir);
+  } catch {
+    rmSync(partial, { recursive: true, force: true });
+    // Another run may have put the same bundle there first.
+    if (!existsSync(join(dir, 'command-io.js'))) return undefined;
+  }
+  for (const entry of readdirSync(home)) {
+    const path = join(home, entry);
+    const used = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now.getTime();
+    if (path !== dir && now.getTime() - used > UNUSED_BUNDLE_MS) rmSync(path, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/**
+ * A digest of every input of a bundle of the sources (scripts/**.ts, the installed packages, bin/bundle.mjs):
+ * its path, size and modification time. An edit, a checkout, an added or removed file or an install changes it.
+ * @param {string} root
+ */
+export function sourcesKey(root) {
+  const files = [join(root, 'node_modules', '.package-lock.json'), join(root, 'bin', 'bundle.mjs'), ...sourceFiles(join(root, 'scripts'))];
+  const lines = files.map((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return `${relative(root, file)}\t${stat?.size}\t${stat?.mtimeMs}`;
+  });
+  return createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+/**
+ * Bundles scripts/ with esbuild into `to`.
+ * @param {string} root
+ * @param {string} to
+ */
+async function bundleSources(root, to) {
+  const esbuild = await import(pathToFileURL(createRequire(join(root, 'package.json')).resolve('esbuild')).href);
+  const { bundleCommands } = await import('./bundle.mjs');
+  try {
+    await bundleCommands(esbuild, { from: join(root, 'scripts'), to, extension: '.ts' });
+  } finally {
+    // esbuild's service process, ended here rather than left to the exit of the run.
+    await esbuild.stop();
+  }
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {

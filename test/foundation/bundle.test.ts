@@ -2,13 +2,13 @@
 // byte for byte, both on the run that compiles the schema validators and on the next one that loads them
 // from the cache (a package bundled twice once made cached validators that failed to load). The bundle is
 // made here from the TypeScript sources by the same function the build applies to tsc's output.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCommands } from '../../bin/bundle.mjs';
-import { runnable } from '../../bin/launch.mjs';
+import { runnable, sourcesBundle } from '../../bin/launch.mjs';
 import { repositoryRoot, runValidate } from '../helpers/cli.ts';
 import { TemporaryDirectories, treeOfTimes } from '../helpers/temporary-directories.ts';
 
@@ -105,5 +105,67 @@ describe('the launcher picks what to run', () => {
       kind: 'sources',
       stale: 'scripts/lib/a.ts changed after the last build',
     });
+  });
+});
+
+describe('after an edit, the launcher bundles the sources', () => {
+  const dirs = new TemporaryDirectories();
+  afterAll(() => dirs.removeAll());
+  const inputs = { 'scripts/validate.ts': 100, 'scripts/lib/a.ts': 100, 'node_modules/.package-lock.json': 100, 'bin/bundle.mjs': 100 };
+  /** A stand-in for esbuild that counts its bundles; `also` runs before it returns. */
+  const bundler = (also: (to: string) => void = () => {}) => {
+    const made: string[] = [];
+    const bundle = async (to: string) => {
+      mkdirSync(to, { recursive: true });
+      writeFileSync(join(to, 'command-io.js'), '');
+      made.push(to);
+      also(to);
+    };
+    return { made, bundle };
+  };
+
+  it('once per state of the sources, removing a bundle no run has used for ten minutes', async () => {
+    const root = treeOfTimes(dirs, inputs);
+    const { made, bundle } = bundler();
+    const first = await sourcesBundle(root, bundle);
+    expect(existsSync(join(first!, 'command-io.js'))).toBe(true);
+    // Made long ago, used again now.
+    utimesSync(first!, 100, 100);
+    expect(await sourcesBundle(root, bundle)).toBe(first);
+    expect(made).toHaveLength(1);
+    utimesSync(join(root, 'scripts', 'lib', 'a.ts'), 200, 200);
+    const edited = await sourcesBundle(root, bundle);
+    expect(made).toHaveLength(2);
+    expect(edited).not.toBe(first);
+    expect(existsSync(first!), 'used a moment ago').toBe(true);
+    utimesSync(first!, 100, 100);
+    writeFileSync(join(root, 'scripts', 'new.ts'), '');
+    const added = await sourcesBundle(root, bundle);
+    expect(made).toHaveLength(3);
+    expect(readdirSync(join(added!, '..')).sort()).toEqual([edited, added].map((dir) => dir!.split('/').pop()).sort());
+  });
+
+  it('takes the bundle another run put in place first', async () => {
+    const root = treeOfTimes(dirs, inputs);
+    const { bundle } = bundler();
+    const theirs = await sourcesBundle(root, bundle);
+    rmSync(theirs!, { recursive: true });
+    const racing = bundler((to) => {
+      mkdirSync(theirs!);
+      writeFileSync(join(theirs!, 'command-io.js'), 'theirs');
+      expect(to).not.toBe(theirs);
+    });
+    expect(await sourcesBundle(root, racing.bundle)).toBe(theirs);
+    expect(readdirSync(join(theirs!, '..'))).toEqual([theirs!.split('/').pop()]);
+  });
+
+  it('gives none when bundling fails (the launcher then runs tsx), leaving nothing behind', async () => {
+    const root = treeOfTimes(dirs, inputs);
+    const failing = bundler(() => {
+      throw new Error('esbuild is not installed');
+    });
+    expect(await sourcesBundle(root, failing.bundle)).toBeUndefined();
+    expect(failing.made).toHaveLength(1);
+    expect(readdirSync(join(root, 'node_modules', '.cache', 'openclaw-launch'))).toEqual([]);
   });
 });
