@@ -1,18 +1,20 @@
 // Issue 10: SIGINT left temporary directories behind and SIGKILL orphaned kustomize. An interrupted
 // render kills kustomize's whole process group and removes its temporary directory; a killed one takes
-// kustomize with it (parent-death signal), where util-linux setpriv is installed.
+// kustomize with it (parent-death signal), where util-linux setpriv is installed. The render is a
+// `validate` started as `npm run validate` starts it (bin/launch.mjs), so what a user's Ctrl-C meets.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../helpers/cli.ts';
 import { ended, running } from './attack-repo.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'render-interrupt-'));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Starts a render in its own process with a kustomize that starts a child and waits forever. */
+/** Starts validate of one overlay in its own process, with a kustomize that starts a child and waits forever. */
 async function startRender(name: string) {
   const dir = join(work, name);
   const temp = join(dir, 'tmp');
@@ -22,10 +24,13 @@ async function startRender(name: string) {
   writeFileSync(join(dir, 'repo', 'overlay', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
   const pids = join(dir, 'pids');
   const script = join(dir, 'kustomize');
-  writeFileSync(script, `#!/bin/sh\nsleep 300 &\necho "$$ $!" > ${JSON.stringify(pids)}.partial\nmv ${JSON.stringify(pids)}.partial ${JSON.stringify(pids)}\nwait\n`);
+  // Answers validate's version check, then starts a child and waits forever.
+  const forever = `sleep 300 &\necho "$$ $!" > ${JSON.stringify(pids)}.partial\nmv ${JSON.stringify(pids)}.partial ${JSON.stringify(pids)}\nwait\n`;
+  writeFileSync(script, `#!/bin/sh\nif [ "$1" = version ]; then echo v5.7.1; exit 0; fi\n${forever}`);
   chmodSync(script, 0o755);
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'interrupt-child.mjs'), 'overlay', join(dir, 'repo'), script], {
-    env: { ...process.env, TMPDIR: temp },
+  const child = spawn(process.execPath, [join(repositoryRoot, 'bin', 'launch.mjs'), 'validate', 'overlay', '--ignore-missing-schemas'], {
+    cwd: join(dir, 'repo'),
+    env: { ...process.env, TMPDIR: temp, KUSTOMIZE: script },
     stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
