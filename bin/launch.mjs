@@ -159,12 +159,13 @@ export async function sourcesBundle(root, bundle = (to) => bundleSources(root, t
 }
 
 /**
- * A digest of every input of a bundle of the sources (scripts/**.ts, the installed packages, bin/bundle.mjs):
+ * A digest of every input of a bundle of the sources (scripts/**.ts, the installed packages, how it is made):
  * its path, size and modification time. An edit, a checkout, an added or removed file or an install changes it.
  * @param {string} root
  */
 export function sourcesKey(root) {
-  const files = [join(root, 'node_modules', '.package-lock.json'), join(root, 'bin', 'bundle.mjs'), ...sourceFiles(join(root, 'scripts'))];
+  const made = ['node_modules/.package-lock.json', 'bin/bundle.mjs', 'bin/launch.mjs'].map((file) => join(root, file));
+  const files = [...made, ...sourceFiles(join(root, 'scripts'))];
   const lines = files.map((file) => {
     const stat = statSync(file, { throwIfNoEntry: false });
     return `${relative(root, file)}\t${stat?.size}\t${stat?.mtimeMs}`;
