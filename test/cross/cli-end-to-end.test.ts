@@ -1,9 +1,9 @@
 // Each broken link, rendered as a real overlay and caught by `npm run validate` through the CLI.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot, runValidate } from '../helpers/cli.ts';
+import { stableDirectory, type StableDirectory } from '../render/stable-directory.ts';
 
 /** rule id → the fixture (under test/fixtures/cross/<rule>/) whose render breaks that link. */
 const BROKEN: Record<string, string> = {
@@ -43,9 +43,12 @@ interface JsonFinding {
 
 let findings: JsonFinding[];
 const overlayOf = new Map<string, string>();
+let scratch: StableDirectory;
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'cross-e2e-'));
+  // The same path every run: the 20 overlays, unchanged, are then served from the render cache on a rerun.
+  scratch = stableDirectory('cross-e2e');
+  const work = scratch.path;
   for (const [rule, fixture] of Object.entries(BROKEN)) {
     const dir = join(work, rule);
     mkdirSync(dir);
@@ -63,6 +66,8 @@ beforeAll(async () => {
   expect(result.exitCode, result.stderr).toBe(1);
   findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
 }, 120_000);
+
+afterAll(() => scratch.release());
 
 describe('npm run validate catches every broken link in a rendered overlay', () => {
   it.each(Object.keys(BROKEN))('%s', (rule) => {
