@@ -1,4 +1,4 @@
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../scripts/lib/model.ts';
@@ -6,19 +6,23 @@ import { formatDiff } from '../../scripts/lib/release/format-diff.ts';
 import { renderAtRef } from '../../scripts/lib/release/render-at-ref.ts';
 import { diffResources } from '../../scripts/lib/release/resource-diff.ts';
 import type { CliResult } from '../helpers/cli.ts';
-import { commitAll, edit, git, manifestRepository, removeRepository, run } from './repo.ts';
+import { stableDirectory, type StableDirectory } from '../render/stable-directory.ts';
+import { commitAll, edit, git, manifestRepositoryAt, run } from './repo.ts';
 
 /**
  * Two commits: the second moves prod's image, adds a ConfigMap to the base, drops prod's network
  * policies and changes the generated gateway config (a new hash in its name).
  */
 let repo: string;
+/** Where repo is: the same path every run, so the working tree's renders are served again on a rerun. */
+let place: StableDirectory;
 /** `diff --base HEAD~1 prod` typed at the repository root: two cases read it, so it runs once (two renders). */
 let prodSinceFirst: CliResult;
 /** HEAD just before that run. */
 let headBeforeDiff: string;
 beforeAll(async () => {
-  repo = await manifestRepository();
+  place = stableDirectory('diff');
+  repo = await manifestRepositoryAt(join(place.path, 'repo'));
   await edit(join(repo, 'overlays/prod/kustomization.yaml'), (text) =>
     text.replace('newTag: "2026.9.5"', 'newTag: "2026.9.6"').replace('  - ../../components/network-policy\n', ''),
   );
@@ -29,9 +33,7 @@ beforeAll(async () => {
   headBeforeDiff = await git(repo, 'rev-parse', 'HEAD');
   prodSinceFirst = await run('diff', ['--base', 'HEAD~1', 'prod'], repo);
 });
-afterAll(async () => {
-  await removeRepository(repo);
-});
+afterAll(() => place.release());
 
 describe('npm run diff', () => {
   it('reports changed fields, added, removed and renamed resources between a ref and the working tree', async () => {
@@ -64,7 +66,7 @@ describe('npm run diff', () => {
       expect(result.stdout).toMatch(/^overlays\/staging: overlay added \(\d+ resources\)$/m);
       expect(result.stdout).toContain('  + Deployment openclaw-dev/openclaw-gateway (apps/v1)');
     } finally {
-      await removeRepository(join(repo, 'overlays/staging'));
+      await rm(join(repo, 'overlays/staging'), { recursive: true, force: true });
     }
   });
 

@@ -1,20 +1,26 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIGEST, commitAll, edit, git, manifestRepository, removeRepository, run } from './repo.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stableDirectory, type StableDirectory } from '../render/stable-directory.ts';
+import { DIGEST, commitAll, edit, git, manifestRepositoryAt, run } from './repo.ts';
 
 // Schemas may not be vendored in every checkout; policies still run and decide the outcome.
 const PROMOTE = ['--from', 'canary', '--to', 'prod', '--ignore-missing-schemas'];
 const PROD = 'overlays/prod/kustomization.yaml';
 const CANARY = 'overlays/canary/kustomization.yaml';
 
+// A fresh copy for each case, always at the same path: promote renders the target overlay as it is before
+// the promotion through the render cache, which then serves that render to the next case (prod is the same
+// in every copy) and to the next run.
+let place: StableDirectory;
 let repo: string;
+beforeAll(() => {
+  place = stableDirectory('promote');
+});
 beforeEach(async () => {
-  repo = await manifestRepository();
+  repo = await manifestRepositoryAt(join(place.path, 'repo'));
 });
-afterEach(async () => {
-  await removeRepository(repo);
-});
+afterAll(() => place.release());
 
 async function promoteBranches(): Promise<string[]> {
   return (await git(repo, 'branch', '--list', 'promote/*', '--format=%(refname:short)')).split('\n').filter(Boolean);

@@ -24,11 +24,25 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
  * tar processes, and each process started from a test worker costs tens of milliseconds of CPU.
  */
 export async function manifestRepository(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-test-'));
+  await copyTree(manifestTemplate(), dir);
+  return dir;
+}
+
+/**
+ * The same repository, copied into `dir` (emptied first): for a directory at the same path every run
+ * (test/render/stable-directory.ts), whose working-tree renders the render cache then serves again.
+ */
+export async function manifestRepositoryAt(dir: string): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  await copyTree(manifestTemplate(), dir);
+  return dir;
+}
+
+function manifestTemplate(): string {
   const template = inject('manifestRepository');
   if (!template) throw new Error('test setup: no manifest repository; run the tests with vitest.config.ts (its globalSetup makes it)');
-  const dir = await mkdtemp(join(tmpdir(), 'openclaw-promotion-test-'));
-  await copyTree(template, dir);
-  return dir;
+  return template;
 }
 
 /**
@@ -65,6 +79,8 @@ export async function createManifestRepository(): Promise<string> {
   await git(dir, 'config', 'user.name', 'Promotion Test');
   await git(dir, 'config', 'user.email', 'promotion-test@example.com');
   await git(dir, 'config', 'commit.gpgsign', 'false');
+  // Every copy inherits this: no `git maintenance run --auto` process after each test's commit.
+  await git(dir, 'config', 'maintenance.auto', 'false');
   await commitAll(dir, 'manifests');
   return dir;
 }
