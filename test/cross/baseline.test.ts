@@ -1,10 +1,10 @@
 // `validate --baseline REF` compares selectors with the render at REF, in a real git repository.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../helpers/cli.ts';
+import { stableDirectory, type StableDirectory } from '../render/stable-directory.ts';
 
 const deployment = (tier: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -27,10 +27,13 @@ spec:
 `;
 
 let repo: string;
+/** The same path every run, so the working tree's renders are served from the render cache on a rerun. */
+let place: StableDirectory;
 const git = (...args: string[]) => execa('git', args, { cwd: repo });
 
 beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'baseline-'));
+  place = stableDirectory('baseline');
+  repo = place.path;
   mkdirSync(join(repo, 'overlay'));
   writeFileSync(join(repo, 'overlay', 'kustomization.yaml'), 'resources: [deployment.yaml]\n');
   writeFileSync(join(repo, 'overlay', 'deployment.yaml'), deployment('front'));
@@ -39,6 +42,8 @@ beforeAll(async () => {
   await git('add', '.');
   await git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'web');
 });
+
+afterAll(() => place.release());
 
 const selectorFindings = async (ref: string) => {
   const result = await runValidate(['overlay', '--baseline', ref, '--format', 'json', '--ignore-missing-schemas', '--quiet'], { cwd: repo });

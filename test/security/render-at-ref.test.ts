@@ -1,11 +1,13 @@
 // diff and promote render a commit from a `git archive` export. A commit is as hostile as a working tree:
 // its symlinks survive the export, so the guard must refuse them there too, and nothing the links point
 // at may reach a finding.
+import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAtRef } from '../../scripts/lib/release/render-at-ref.ts';
+import { RenderCache } from '../../scripts/lib/render/render-cache.ts';
 import { commitEverything } from './attacker-repo.ts';
 
 const MARKER = 'SECRET-OUTSIDE-THE-COMMIT';
@@ -36,12 +38,21 @@ beforeAll(async () => {
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 describe('rendering a commit whose symlinks point outside the repository', () => {
-  it.each(['overlays/file-link', 'overlays/dir-link'])('%s fails with a finding and reads nothing outside', async (overlay) => {
-    const [render] = await renderAtRef(root, 'HEAD', [overlay]);
+  // Exported to a temporary directory, and (with a render cache on disk, as diff and --baseline render) to
+  // the tree's named place beside the cache (ref-tree.ts), where the links point out of the export just the same.
+  it.each([
+    ['overlays/file-link', 'a temporary directory'],
+    ['overlays/dir-link', 'a temporary directory'],
+    ['overlays/file-link', 'the named place beside a render cache'],
+    ['overlays/dir-link', 'the named place beside a render cache'],
+  ])('%s, exported to %s, fails with a finding and reads nothing outside', async (overlay, place) => {
+    const renders = place === 'a temporary directory' ? undefined : new RenderCache(join(scratch, 'cache', 'renders'));
+    const [render] = await renderAtRef(root, 'HEAD', [overlay], { renders });
     expect(render?.exists).toBe(true);
     expect(render?.failed).toBe(true);
     expect(render?.resources).toEqual([]);
     expect(render?.findings.map((finding) => finding.severity)).toContain('error');
     expect(JSON.stringify(render)).not.toContain(MARKER);
+    if (renders) expect(readdirSync(join(scratch, 'cache', 'ref-trees'))).toEqual([]);
   });
 });

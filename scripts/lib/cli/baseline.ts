@@ -3,6 +3,7 @@ import type { Baseline } from '../pipeline.ts';
 import { renderAtRef } from '../release/render-at-ref.ts';
 import type { Finding, Resource, Source } from '../model.ts';
 import type { KustomizeBinary } from '../render/kustomize-binary.ts';
+import { RenderCache, renderCacheDir } from '../render/render-cache.ts';
 
 export interface RenderedBaseline {
   baseline: Baseline;
@@ -18,7 +19,9 @@ export async function renderBaseline(
   const renders = new Map<string, Resource[]>();
   const findings: Finding[] = [];
   if (overlays.length === 0) return { baseline: { ref, renders }, findings };
-  for (const render of await renderAtRef(options.root, ref, overlays, { binary: options.binary, timeoutMs: options.timeoutMs, concurrency: options.concurrency })) {
+  // Kept on disk like the working tree's renders: a rerun against the same baseline renders none of it again (ref-tree.ts).
+  const kept = new RenderCache(renderCacheDir());
+  for (const render of await renderAtRef(options.root, ref, overlays, { binary: options.binary, timeoutMs: options.timeoutMs, concurrency: options.concurrency, renders: kept })) {
     // An overlay that is new at the working tree has no earlier selectors to keep.
     if (!render.exists) continue;
     if (render.failed) {

@@ -1,16 +1,14 @@
 // Renders overlays as they are at a git ref (from an exported copy) or in the working tree.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import type { Finding, Resource } from '../model.ts';
 import { mapConcurrently } from '../pipeline.ts';
 import { resolveKustomize, type KustomizeBinary } from '../render/kustomize-binary.ts';
-import { trackTemporaryDirectory } from '../render/interrupt.ts';
 import { OriginFiles } from '../render/origin-files.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import { renderKustomization } from '../render/render.ts';
 import { resolveCommit } from './git.ts';
+import { exportTree } from './ref-tree.ts';
 import { kustomizationFile } from '../sources/discover.ts';
 import { listOverlays } from './overlays.ts';
 
@@ -31,29 +29,25 @@ export interface RenderTreeOptions {
   concurrency?: number;
   timeoutMs?: number;
   /**
-   * Renders to reuse by content address (render-cache.ts). Only for trees whose paths outlive the run (the
-   * working tree, or a copy the same run renders twice): an exported ref gets a new directory each time, so
-   * its renders could never be served again.
+   * Renders to reuse by content address (render-cache.ts). For renderAtRef, a cache kept on disk also puts
+   * the exported ref at a path named after its tree (ref-tree.ts), so that its renders can be served again.
    */
   renders?: RenderCache;
 }
 
 /**
  * Renders `overlays` (default: every overlay under overlays/ at that ref) as they are at `ref`.
- * The ref's tree is exported with `git archive` into a temporary directory that is always removed:
+ * The ref's tree is exported with `git archive` into a directory that is always removed (ref-tree.ts):
  * the user's checkout, index and worktree list are never touched. Paths in the results are
  * repository-relative, as for the working tree, so the two sides compare directly.
  */
 export async function renderAtRef(root: string, ref: string, overlays?: readonly string[], options: RenderTreeOptions = {}): Promise<OverlayRender[]> {
   const commit = await resolveCommit(root, ref);
-  const tree = await mkdtemp(join(tmpdir(), 'openclaw-ref-'));
-  const untrack = trackTemporaryDirectory(tree);
+  const tree = await exportTree(root, commit, options.renders?.dir);
   try {
-    await exportCommit(root, commit, tree);
-    return await renderTree(tree, overlays ?? listOverlays(tree), options);
+    return await renderTree(tree.dir, overlays ?? listOverlays(tree.dir), options);
   } finally {
-    await rm(tree, { recursive: true, force: true });
-    untrack();
+    await tree.remove();
   }
 }
 
@@ -77,9 +71,4 @@ export async function renderTree(tree: string, overlays: readonly string[], opti
       findings: result.findings,
     };
   });
-}
-
-/** `git archive <commit> | tar -x -C <dir>`, as two processes joined by execa, no shell. */
-export async function exportCommit(root: string, commit: string, dir: string): Promise<void> {
-  await execa('git', ['archive', '--format=tar', commit], { cwd: root, stdin: 'ignore' }).pipe('tar', ['-x', '-f', '-', '-C', dir]);
 }

@@ -26,9 +26,11 @@ export async function renderedDiff(request: RenderedDiffRequest): Promise<DiffRe
     }
   }
   const binary = await resolveKustomize();
-  // The working tree's renders are the ones `npm run validate` keeps: a diff after a validate renders only the ref.
-  const working = { binary, renders: new RenderCache(renderCacheDir()) };
-  const [before, after] = await Promise.all([renderAtRef(root, request.base, overlays, { binary }), renderWorkingTree(root, overlays, working)]);
+  // The working tree's renders are the ones `npm run validate` keeps: a diff after a validate renders only the
+  // ref. The ref's are kept too (its tree is exported where the next diff against the same base finds them,
+  // ref-tree.ts): a diff typed again after an edit renders only what the edit changed.
+  const options = { binary, renders: new RenderCache(renderCacheDir()) };
+  const [before, after] = await Promise.all([renderAtRef(root, request.base, overlays, options), renderWorkingTree(root, overlays, options)]);
   const names = [...new Set([...before, ...after].map((render) => render.overlay))].sort();
   const labels = { before: request.base, after: 'working tree' };
   for (const name of names) {
