@@ -99,10 +99,12 @@ describe('duplicate-resource', () => {
     const job = (extra: string) =>
       `apiVersion: batch/v1\nkind: Job\nmetadata:\n  ${extra}\n  annotations: {argocd.argoproj.io/hook: PreSync}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: m, image: "m:1"}]\n`;
     const { resources } = parseResources([job('generateName: migrate-'), job('generateName: migrate-'), job('name: fixed'), job('name: fixed')].join('---\n'), origin);
+    // No schema locations: duplicates are checked whatever the schemas say, and compiling the Job schema
+    // (the cache is off, so every run compiled it) cost more than the rest of this file's tests together.
     const findings = checkResources(resources, {
-      validator: new SchemaValidator({ locations: [join(import.meta.dirname, '..', '..', 'schemas')], kubernetesVersion: '1.36.0', cacheDir: false }),
+      validator: new SchemaValidator({ locations: [], kubernetesVersion: '1.36.0', cacheDir: false }),
       kubernetesVersion: '1.36.0',
-      ignoreMissingSchemas: false,
+      ignoreMissingSchemas: true,
     });
     expect(findings.filter((f) => f.rule === 'duplicate-resource').map((f) => f.line)).toEqual([37]);
   });
