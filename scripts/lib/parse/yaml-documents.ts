@@ -28,11 +28,14 @@ export function parseYamlDocuments(text: string): ParsedFile {
       continue;
     }
     fallbackCount.documents++;
-    const full = parseSlice(text, document);
+    // A document that is the whole text (one document, no `---` before it) is parsed as the whole text, and
+    // that parse serves below too: a broken one-document file costs one `yaml` parse, not two.
+    const whole = document.start === 0 && document.end === text.length;
+    const full = whole ? parseFull(text) : parseSlice(text, document);
     // An error is reported as a parse of the whole text reports it, whatever the document around it.
-    if (!full || full.problems.length > 0) {
+    if (!full || full.problems.length > 0 || full.documents.length > 1) {
       fallbackCount.texts++;
-      return parseFull(text);
+      return whole && full ? full : parseFull(text);
     }
     for (const parsed of full.documents) documents.push(parsed);
   }
