@@ -50,6 +50,27 @@ export function includedEntries(text: string, dir: string): string[] {
     .flatMap((entry) => repositoryPath(posix.join(dir, entry)) ?? []);
 }
 
+/**
+ * What each directory's kustomization includes, kept per listing (weakly: it goes with the run's model). The
+ * graph, discovery and the coverage rules walk the same directories again and again: on this repository a
+ * run parsed its 19 kustomization files 244 times. Reused only for the same text, so a listing is never
+ * answered from an older one.
+ */
+const includedByListing = new WeakMap<RepositoryFiles, Map<string, { text: string; entries: readonly string[] }>>();
+
+function includedIn(files: RepositoryFiles, dir: string, text: string): readonly string[] {
+  let byDir = includedByListing.get(files);
+  if (!byDir) {
+    byDir = new Map();
+    includedByListing.set(files, byDir);
+  }
+  const known = byDir.get(dir);
+  if (known?.text === text) return known.entries;
+  const entries = includedEntries(text, dir);
+  byDir.set(dir, { text, entries });
+  return entries;
+}
+
 /** Adds to `into` what building `start` reads; `recurse`: a plain directory includes its subdirectories. */
 export function addReach(files: RepositoryFiles, start: string, recurse: boolean, into: Reach): void {
   const pending = [start];
@@ -61,7 +82,7 @@ export function addReach(files: RepositoryFiles, start: string, recurse: boolean
     into.dirs.add(dir);
     const kustomization = kustomizationIn(files, dir);
     if (kustomization) {
-      for (const entry of includedEntries(kustomization.text, dir)) {
+      for (const entry of includedIn(files, dir, kustomization.text)) {
         if (files.directories.has(entry)) pending.push(entry);
         else into.files.add(entry);
       }
