@@ -1,4 +1,6 @@
 // Moves the canary's image into another overlay: plan, validate a staged copy, then commit on a branch.
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { copyFile, lstat, mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -9,6 +11,7 @@ import { RenderCache, renderCacheDir } from '../render/render-cache.ts';
 import { compareRenders, type DiffReport } from './format-diff.ts';
 import { branchExists, commitOnNewBranch, currentBranch, headCommit, repositoryRoot, uncommittedChanges, validBranchName, workingTreeFiles } from './git.ts';
 import { invalidImageField } from './image-reference.ts';
+import { keptTree, type Tree } from './kept-tree.ts';
 import { applyImageMoves, readImages, releaseName, sameImage, type ImageEntry, type ImageMove } from './images.ts';
 import { kustomizationFile } from '../sources/discover.ts';
 import { overlayLocation, repositoryAnchor, type OverlayLocation } from './overlays.ts';
@@ -108,14 +111,19 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
   const binary = await resolveKustomize();
   const stage = await mkdtemp(join(tmpdir(), 'openclaw-promote-'));
   const untrack = trackTemporaryDirectory(stage);
+  let staged: Tree | undefined;
   try {
     // The promoted overlay is rendered from a copy of the working tree, so the user's files are
-    // written only after it validates, and never at all by a dry run.
-    const tree = join(stage, 'tree');
-    await copyWorkingTree(root, tree);
-    // The copy holds the repository's symlinks too: replace the file instead of writing through whatever is there.
-    await rm(join(tree, toFileRel), { force: true });
-    await writeFile(join(tree, toFileRel), text, { flag: 'wx' });
+    // written only after it validates, and never at all by a dry run. The copy is made at a path named
+    // after the repository (kept-tree.ts), where the render cache finds it again: a promotion after its dry
+    // run renders the promoted overlay once.
+    staged = await keptTree('promote', repositoryName(root), renderCacheDir(), async (copy) => {
+      await copyWorkingTree(root, copy);
+      // The copy holds the repository's symlinks too: replace the file instead of writing through whatever is there.
+      await rm(join(copy, toFileRel), { force: true });
+      await writeFile(join(copy, toFileRel), text, { flag: 'wx' });
+    });
+    const tree = staged.dir;
     const report = await validateOverlay(join(tree, to.path), { root: tree, binary, ignoreMissingSchemas: request.ignoreMissingSchemas });
     if (report.summary.errors > 0) {
       throw new PromotionRefused(`validation of the promoted ${to.path} failed with ${report.summary.errors} error(s); nothing was changed`, 1, errorLines(report));
@@ -133,9 +141,15 @@ export async function promote(request: PromoteRequest): Promise<PromotionResult>
     const commit = await commitOnNewBranch(root, branch, [{ path: toFileRel, content: text }], commitMessage(summary, report), join(stage, 'index'), head);
     return { summary, branch, commit, title, body, report, text, baseBranch };
   } finally {
+    await staged?.remove();
     await rm(stage, { recursive: true, force: true });
     untrack();
   }
+}
+
+/** The same for every run in one checkout, and for no other: a digest of its real path. */
+function repositoryName(root: string): string {
+  return createHash('sha256').update(realpathSync(root)).digest('hex').slice(0, 32);
 }
 
 function requireKustomization(root: string, overlay: OverlayLocation): string {
