@@ -45,9 +45,12 @@ export async function commitEverything(root: string, message: string): Promise<v
   await git(root, 'commit', '--quiet', '--message', message);
 }
 
-/** The repository with one commit; `changed` then adds the hostile key in the working tree only. */
-export async function attackerRepository(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'openclaw-attacker-'));
+/**
+ * The repository with one commit; `changed` then adds the hostile key in the working tree only. In `at` (an
+ * empty directory) when given, else in a new temporary directory.
+ */
+export async function attackerRepository(at?: string): Promise<string> {
+  const root = at ?? (await mkdtemp(join(tmpdir(), 'openclaw-attacker-')));
   const overlay = join(root, EVIL_OVERLAY);
   await mkdir(overlay, { recursive: true });
   await writeFile(join(overlay, 'kustomization.yaml'), 'resources:\n  - app.yaml\n');

@@ -1,8 +1,7 @@
 // Untrusted text is data in every output: a hostile overlay name, resource name and keys, through the real
 // pipeline (kustomize included) into each report format, the progress lines and the rendered diff.
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDiff } from '../../scripts/lib/release/format-diff.ts';
+import { formatDiff, type DiffReport } from '../../scripts/lib/release/format-diff.ts';
 import { pullRequestBody } from '../../scripts/lib/release/pr-body.ts';
 import { renderedDiff } from '../../scripts/lib/release/rendered-diff.ts';
 import type { Report } from '../../scripts/lib/model.ts';
@@ -13,14 +12,18 @@ import { discoverRepository } from '../../scripts/lib/sources/discover.ts';
 import { createValidation } from '../../scripts/lib/validation.ts';
 import { parseXml } from '../report/xml-parser.ts';
 import { CONTROL_NAME, EVIL_KEY, EVIL_OVERLAY, FORGED, RAW_CONTROL, attackerRepository } from './attacker-repo.ts';
+import { stableDirectory, type StableDirectory } from '../render/stable-directory.ts';
 import { stripMarkdownCode } from './markdown.ts';
 
 let root: string;
+/** The same path every run: the render of the hostile overlay is served from the render cache on a rerun. */
+let place: StableDirectory;
 let report: Report;
 const progress: string[] = [];
 
 beforeAll(async () => {
-  root = await attackerRepository();
+  place = stableDirectory('output-injection');
+  root = await attackerRepository(place.path);
   const discovery = discoverRepository(root);
   const validation = createValidation({ root, ignoreMissingSchemas: true, schemaCache: false });
   report = await runPipeline(
@@ -33,9 +36,11 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => place.release());
+
+let diff: Promise<DiffReport> | undefined;
+/** `diff --base HEAD` of the repository, made once for the cases that format it (formatting does not change it). */
+const hostileDiff = (): Promise<DiffReport> => (diff ??= renderedDiff({ base: 'HEAD', overlays: [], cwd: root }));
 
 /** No line of the output starts with text the attacker wrote. */
 function expectNoForgedLine(output: string): void {
@@ -96,14 +101,14 @@ describe('hostile names and keys in every output format', () => {
 
 describe('hostile keys in the rendered diff', () => {
   it('text: the changed key is shown escaped on its own line, no control character raw', async () => {
-    const diff = await renderedDiff({ base: 'HEAD', overlays: [], cwd: root });
+    const diff = await hostileDiff();
     const text = formatDiff(diff, 'text');
     expectNoForgedLine(text);
     expect(text).toContain('a\\n## ✅ forged\\n<!--');
   });
 
   it('markdown (job summary): no heading, HTML comment or workflow text outside code', async () => {
-    const diff = await renderedDiff({ base: 'HEAD', overlays: [], cwd: root });
+    const diff = await hostileDiff();
     const markdown = formatDiff(diff, 'markdown');
     expect(markdown).toContain(EVIL_KEY.split('\n')[0]);
     const markup = stripMarkdownCode(markdown);
@@ -117,7 +122,7 @@ describe('hostile keys in the rendered diff', () => {
 
 describe('hostile keys and findings in the pull-request body', () => {
   it('no heading, HTML comment, mention or workflow text outside code', async () => {
-    const diff = await renderedDiff({ base: 'HEAD', overlays: [], cwd: root });
+    const diff = await hostileDiff();
     const move = { name: 'ghcr.io/openclaw/openclaw', before: { name: 'ghcr.io/openclaw/openclaw', newTag: '1' }, after: { name: 'ghcr.io/openclaw/openclaw', newTag: '2' } };
     const hostile = { ...report, findings: report.findings.map((finding) => ({ ...finding, message: `${finding.message} @everyone </details>` })) };
     const body = pullRequestBody({ from: EVIL_OVERLAY, to: EVIL_OVERLAY, moves: [move] }, diff, hostile);
