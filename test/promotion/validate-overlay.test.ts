@@ -1,13 +1,15 @@
 // promote validates the overlay it is about to write with the checks `npm run validate` runs on a source:
 // built-in rules as validate.config.yaml configures them, and custom resources against the repository's CRDs.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateOverlay } from '../../scripts/lib/release/validate-overlay.ts';
+import { stableDirectory } from '../render/stable-directory.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'validate-overlay-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// The same path every run: the overlay's render is served from the render cache on a rerun.
+const place = stableDirectory('validate-overlay');
+const root = place.path;
+afterAll(() => place.release());
 
 function write(path: string, text: string): void {
   mkdirSync(join(root, path, '..'), { recursive: true });

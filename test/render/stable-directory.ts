@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repositoryRoot } from '../helpers/cli.ts';
+
+/** This checkout (not helpers/cli.ts's constant: importing that loads execa for a path). */
+const repositoryRoot = join(import.meta.dirname, '..', '..');
 
 export interface StableDirectory {
   /** Empty when handed out. */
