@@ -26,9 +26,9 @@ afterEach(async () => {
   await rm(outside, { recursive: true, force: true });
 });
 
-/** Everything git knows, to compare before and after a refusal. */
+/** Everything git knows, to compare before and after a refusal: every ref and HEAD (one process), and the status. */
 async function gitState(): Promise<string> {
-  return [await git(repo, 'for-each-ref'), await git(repo, 'status', '--porcelain'), await git(repo, 'rev-parse', 'HEAD')].join('\n');
+  return [await git(repo, 'show-ref', '--head'), await git(repo, 'status', '--porcelain')].join('\n');
 }
 
 /** Replaces the canary's `newTag` line (whatever release it names) with the given lines. */
