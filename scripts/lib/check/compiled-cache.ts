@@ -29,7 +29,8 @@ export class CompiledCache {
     this.ajvRoot = dirname(this.require.resolve('ajv/package.json'));
   }
 
-  private path(text: string): string | undefined {
+  /** The file that keeps the validator of the schema `text`; undefined without a disk cache. */
+  entryPath(text: string): string | undefined {
     if (this.dir === false) return undefined;
     const hash = createHash('sha256').update(this.ajvVersion).update('\0').update(this.ajvRoot).update('\0').update(this.variant).update('\0').update(text).digest('hex').slice(0, 32);
     return join(this.dir, `${hash}.cjs`);
@@ -39,7 +40,7 @@ export class CompiledCache {
   // a link, a device) is ignored and rebuilt, and a loaded validator must still reject a value of the wrong type.
   /** The validator stored for the schema `text` (parsed: `schema`), if a sound one is there. */
   load(text: string, schema: object): ValidateFunction | undefined {
-    const path = this.path(text);
+    const path = this.entryPath(text);
     if (!path) return undefined;
     let cached: { code: string; checksum: string };
     try {
@@ -72,7 +73,7 @@ export class CompiledCache {
 
   /** Keeps `validator`, compiled by `ajv` (made with `code: { source: true }`) from the schema `text`. */
   store(text: string, ajv: Ajv, validator: ValidateFunction): void {
-    const path = this.path(text);
+    const path = this.entryPath(text);
     if (!path) return;
     try {
       // The generated code requires ajv's runtime helpers by package name; an absolute path lets a cache

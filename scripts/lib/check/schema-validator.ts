@@ -7,6 +7,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { KubeObject } from '../model.ts';
 import { cacheDir } from '../cache-dir.ts';
 import { CompiledCache } from './compiled-cache.ts';
+import { fileIdentity, keepValidator, keptValidator } from './loaded-validators.ts';
 import { FORMATS_CACHE_KEY, integerFormats, integerFormatsCode } from './integer-formats.ts';
 import { describeSchemaErrors, type SchemaViolation } from './schema-errors.ts';
 import { schemaCandidates } from './schema-locations.ts';
@@ -35,8 +36,13 @@ export class SchemaValidator {
   private readonly require = createRequire(import.meta.url);
   private readonly cache: CompiledCache;
 
+  /** The cache directory and compiler, which a validator kept in this process (keptValidator) was made for. */
+  private readonly cacheKey: string;
+
   constructor(private readonly options: SchemaValidatorOptions) {
-    this.cache = new CompiledCache(options.cacheDir === undefined ? join(cacheDir(), 'ajv') : options.cacheDir, FORMATS_CACHE_KEY);
+    const directory = options.cacheDir === undefined ? join(cacheDir(), 'ajv') : options.cacheDir;
+    this.cache = new CompiledCache(directory, FORMATS_CACHE_KEY);
+    this.cacheKey = `${String(directory)}\0${FORMATS_CACHE_KEY}`;
   }
 
   validate(object: KubeObject): SchemaOutcome {
@@ -59,8 +65,12 @@ export class SchemaValidator {
   }
 
   private compileFile(file: string): ValidateFunction {
-    const known = this.byFile.get(file);
-    if (known) return known;
+    const known = this.byFile.get(file) ?? keptValidator(this.cacheKey, file);
+    if (known) {
+      this.byFile.set(file, known);
+      return known;
+    }
+    const identity = fileIdentity(file);
     let text: string;
     let schema: object;
     try {
@@ -71,6 +81,8 @@ export class SchemaValidator {
     }
     const validator = this.cache.load(text, schema) ?? this.compile(schema, text, file);
     this.byFile.set(file, validator);
+    const entry = this.cache.entryPath(text);
+    if (entry) keepValidator(this.cacheKey, file, identity, entry, validator);
     return validator;
   }
 
