@@ -1,7 +1,7 @@
 // A process that runs many commands keeps the schema validators it loaded (scripts/lib/check/loaded-validators.ts,
 // switched on for the test workers in test/helpers/worker-setup.ts), but only while the schema and the cache
 // entry are the files it loaded them from.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CompiledCache } from '../../scripts/lib/check/compiled-cache.ts';
@@ -39,6 +39,16 @@ describe('validators kept in the process', () => {
     const { schema, run } = setUp();
     expect(run()).toBe('valid');
     writeFileSync(schema, readFileSync(schema, 'utf8').replace('"port": { "anyOf": [{ "type": "string" }, { "type": "integer" }] }', '"port": { "type": "string" }'));
+    expect(run()).toBe('invalid');
+  });
+
+  it('are not served once the file a linked schema names is edited', () => {
+    const { schema, run } = setUp();
+    const target = `${schema}.target`;
+    renameSync(schema, target);
+    symlinkSync(target, schema);
+    expect(run()).toBe('valid');
+    writeFileSync(target, readFileSync(target, 'utf8').replace('"port": { "anyOf": [{ "type": "string" }, { "type": "integer" }] }', '"port": { "type": "string" }'));
     expect(run()).toBe('invalid');
   });
 

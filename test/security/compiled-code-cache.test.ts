@@ -91,7 +91,7 @@ describe("V8's data for a cached validator", () => {
     expect(new Script(source, { filename: join(cache, 'elsewhere.cjs'), cachedData: foreign }).cachedDataRejected, 'V8 takes the data').toBe(false);
     // Whoever can write the cache can write the digest too.
     const codeChecksum = /sha256:([0-9a-f]{64})/.exec(readFileSync(code, 'utf8'))![1]!;
-    const digest = createHash('sha256').update(codeChecksum).update('\0').update(foreign).digest();
+    const digest = createHash('sha256').update('(function (module, exports, require) {').update('\n})').update('\0').update(codeChecksum).update('\0').update(foreign).digest();
     writeFileSync(compiled, Buffer.concat([digest, foreign]));
     expect(validate(cache).kind).toBe('invalid');
     expect(existsSync(compiled)).toBe(false);

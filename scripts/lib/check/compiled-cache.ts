@@ -13,6 +13,9 @@ import { writeFileAtomically } from '../cache-dir.ts';
 /** Far above the code of the largest vendored schema; a bound so that a hostile cache file cannot exhaust memory. */
 const MAX_CACHED_CODE_BYTES = 64 * 1024 * 1024;
 const DIGEST_BYTES = 32;
+/** The same wrapper Node gives a CommonJS file; `require` resolves ajv's runtime helpers. */
+const WRAPPER_HEAD = '(function (module, exports, require) {';
+const WRAPPER_TAIL = '\n})';
 const CHECKSUM_HEADER = /^\/\/ openclaw-validate sha256:([0-9a-f]{64})\n/;
 
 export class CompiledCache {
@@ -54,8 +57,7 @@ export class CompiledCache {
       // refuses data another V8 made, and the validator must still pass rejectsWrongType).
       const compiledPath = join(dirname(path), `${cached.checksum.slice(0, 32)}-v8-${process.versions.v8}.bin`);
       const compiled = readCompiled(compiledPath, cached.checksum);
-      // The same wrapper Node gives a CommonJS file; `require` resolves ajv's runtime helpers.
-      const script = new Script(`(function (module, exports, require) {${cached.code}\n})`, { filename: path, cachedData: compiled });
+      const script = new Script(`${WRAPPER_HEAD}${cached.code}${WRAPPER_TAIL}`, { filename: path, cachedData: compiled });
       const module = { exports: {} as unknown };
       (script.runInThisContext() as (module: unknown, exports: unknown, require: NodeRequire) => void)(module, module.exports, this.require);
       const validator = module.exports as ValidateFunction;
@@ -63,7 +65,7 @@ export class CompiledCache {
         if (compiled !== undefined) rmSync(compiledPath, { force: true });
         return undefined;
       }
-      // Made after a first call, so that it holds the functions that call compiled too.
+      // Made after the first call, so that the data also holds the inner functions V8 compiled only when called.
       if (compiled === undefined || script.cachedDataRejected === true) storeCompiled(compiledPath, cached.checksum, script.createCachedData());
       return validator;
     } catch {
@@ -108,8 +110,9 @@ function verifiedCacheCode(file: string, path: string): { code: string; checksum
 
 // V8 takes data made from another source of the same length (it checks only the length), and a process
 // that compiled the code already never looks at the data: a digest, bound to the code, tells broken data.
+// The wrapper is part of what V8 compiled: data made under another wrapper never matches.
 function compiledDigest(codeChecksum: string, data: Uint8Array): Buffer {
-  return createHash('sha256').update(codeChecksum).update('\0').update(data).digest();
+  return createHash('sha256').update(WRAPPER_HEAD).update(WRAPPER_TAIL).update('\0').update(codeChecksum).update('\0').update(data).digest();
 }
 
 function readCompiled(path: string, codeChecksum: string): Buffer | undefined {

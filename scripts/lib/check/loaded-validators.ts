@@ -3,7 +3,7 @@
 // and load the same cached code again. A validator is served only while both files it came from are
 // unchanged: the schema, and the cache entry it was loaded from. A rewritten or tampered entry, or an edited
 // schema, goes through every check of a first load again. Off unless a host asks for it.
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 
 interface KeptValidator {
@@ -19,16 +19,21 @@ export function keepLoadedValidators(): void {
   kept ??= new Map();
 }
 
-/** Changes when the file is written or replaced (device, inode, size, times); undefined when it is not there. */
-export function fileIdentity(file: string): string | undefined {
-  const stat = lstatSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat && `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+/**
+ * Changes when the file is written or replaced (device, inode, size, times); undefined when it is not there.
+ * A schema is read through a symbolic link, so its identity is that of both the link and the file it names;
+ * a cache entry that is a link is never read (compiled-cache.ts), and the link's own identity tells it.
+ */
+export function fileIdentity(file: string, follow = false): string | undefined {
+  const link = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  const target = follow && link?.isSymbolicLink() ? statSync(file, { bigint: true, throwIfNoEntry: false }) : link;
+  return link && target && [link, target].map((stat) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`).join('/');
 }
 
 /** `cache` names the cache directory and compiler the validator was made for. */
 export function keptValidator(cache: string, schemaFile: string): ValidateFunction | undefined {
   const found = kept?.get(`${cache}\0${schemaFile}`);
-  if (!found || found.schemaIdentity !== fileIdentity(schemaFile) || found.entryIdentity !== fileIdentity(found.entry)) return undefined;
+  if (!found || found.schemaIdentity !== fileIdentity(schemaFile, true) || found.entryIdentity !== fileIdentity(found.entry)) return undefined;
   return found.validator;
 }
 

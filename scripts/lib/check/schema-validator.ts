@@ -70,7 +70,7 @@ export class SchemaValidator {
       this.byFile.set(file, known);
       return known;
     }
-    const identity = fileIdentity(file);
+    const identity = fileIdentity(file, true);
     let text: string;
     let schema: object;
     try {
