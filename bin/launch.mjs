@@ -7,11 +7,12 @@
 // (sourcesBundle), or runs them through tsx should bundling fail, so a run never uses stale JavaScript
 // (`npm run build` makes dist/ current again).
 // Plain JavaScript because it must run before anything is built.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sourceFiles, sourcesBundle } from './source-bundle.mjs';
+
+export { sourceFiles, sourcesBundle };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS = ['validate', 'diff', 'promote'];
@@ -37,23 +38,7 @@ export function staleBuild(root) {
 }
 
 /**
- * Every scripts/**.ts (not .d.ts) under `sources`, in no particular order.
- * @param {string} sources
- * @returns {Generator<string>}
- */
-function* sourceFiles(sources) {
-  /** @type {string[]} */
-  const pending = [sources];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      // Joined by hand: path.join's normalising was a third of this walk, which runs before every command.
-      const path = `${dir}${sep}${entry.name}`;
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) yield path;
-    }
-  }
-}
-
+ * Every scripts
 /**
  * The newest modification time among what a bundle is made of: scripts/**.ts, the installed packages (npm
  * rewrites node_modules/.package-lock.json on every install) and bin/bundle.mjs, which makes it.
@@ -112,81 +97,6 @@ export async function launch(command, args) {
   /** @type {{ processIo: () => unknown }} */
   const { processIo } = await import(pathToFileURL(modules.commandIo).href);
   process.exitCode = await main(args, processIo());
-}
-
-/** Where bundles of the sources are kept, one directory per state of the sources (inside the repository: ajv, left out of bundles, resolves from there). */
-const SOURCE_BUNDLES = join('node_modules', '.cache', 'openclaw-launch');
-/** A bundle of the sources no run has used for this long is removed when another is made. */
-const UNUSED_BUNDLE_MS = 10 * 60_000;
-
-/**
- * The directory of the commands bundled from scripts/**.ts as they are now (bin/bundle.mjs): tsx loads some
- * 250 modules through its hooks on every run (about 1.3 s of CPU), a bundle takes ~0.7 s to make once and
- * ~0.15 s to start. Made once per state of the bundle's inputs (each one's path, size and time) under a
- * private name and renamed into place, so concurrent runs see a whole bundle or none. Undefined when it
- * cannot be made (a bundling error; esbuild is installed wherever tsx is, which depends on it): the caller
- * then runs the sources through tsx.
- * @param {string} root
- * @param {(to: string) => Promise<void>} [bundle] makes the bundle in `to` (tests pass their own)
- * @returns {Promise<string | undefined>}
- */
-export async function sourcesBundle(root, bundle = (to) => bundleSources(root, to)) {
-  const home = join(root, SOURCE_BUNDLES);
-  const dir = join(home, sourcesKey(root));
-  const now = new Date();
-  try {
-    // Marked as used, so that no other run removes it as unused while this one loads from it.
-    utimesSync(dir, now, now);
-    return dir;
-  } catch {
-    // Not made yet (or not writable): made below.
-  }
-  const partial = `${dir}.${process.pid}.partial`;
-  try {
-    await bundle(partial);
-    renameSync(partial, dir);
-  } catch {
-    rmSync(partial, { recursive: true, force: true });
-    // Another run may have put the same bundle there first.
-    if (!existsSync(join(dir, 'command-io.js'))) return undefined;
-  }
-  for (const entry of readdirSync(home)) {
-    const path = join(home, entry);
-    const used = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now.getTime();
-    if (path !== dir && now.getTime() - used > UNUSED_BUNDLE_MS) rmSync(path, { recursive: true, force: true });
-  }
-  return dir;
-}
-
-/**
- * A digest of every input of a bundle of the sources (scripts/**.ts, the installed packages, how it is made):
- * its path, size and modification time. An edit, a checkout, an added or removed file or an install changes it.
- * @param {string} root
- */
-export function sourcesKey(root) {
-  const made = ['node_modules/.package-lock.json', 'bin/bundle.mjs', 'bin/launch.mjs'].map((file) => join(root, file));
-  const files = [...made, ...sourceFiles(join(root, 'scripts'))];
-  const lines = files.map((file) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    return `${relative(root, file)}\t${stat?.size}\t${stat?.mtimeMs}`;
-  });
-  return createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 16);
-}
-
-/**
- * Bundles scripts/ with esbuild into `to`.
- * @param {string} root
- * @param {string} to
- */
-async function bundleSources(root, to) {
-  const esbuild = await import(pathToFileURL(createRequire(join(root, 'package.json')).resolve('esbuild')).href);
-  const { bundleCommands } = await import('./bundle.mjs');
-  try {
-    await bundleCommands(esbuild, { from: join(root, 'scripts'), to, extension: '.ts' });
-  } finally {
-    // esbuild's service process, ended here rather than left to the exit of the run.
-    await esbuild.stop();
-  }
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
