@@ -1,7 +1,9 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { describe, expect, it, vi } from 'vitest';
+import { CompiledCache } from '../../scripts/lib/check/compiled-cache.ts';
 import { SchemaValidator } from '../../scripts/lib/check/schema-validator.ts';
 import { builtinFileName, customFileName, schemaCandidates } from '../../scripts/lib/check/schema-locations.ts';
 import type { KubeObject } from '../../scripts/lib/model.ts';
@@ -87,8 +89,18 @@ describe('compiled validators are cached on disk', () => {
     const cache = mkdtempSync(join(tmpdir(), 'schema-cache-'));
     const object = { apiVersion: 'example.com/v1', kind: 'Gadget', spec: { port: 80, replica: 2 } } as KubeObject;
     const first = validator(cache).validate(object);
-    expect(readdirSync(cache).filter((f) => f.endsWith('.cjs'))).toHaveLength(1);
-    const second = validator(cache).validate(object);
+    const entries = readdirSync(cache).filter((f) => f.endsWith('.cjs'));
+    expect(entries).toHaveLength(1);
+    // Loaded in another cache directory: this worker keeps what it loaded (test/helpers/worker-setup.ts), and a
+    // new run of the command is a new process that reads the entry.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'schema-cache-'));
+    copyFileSync(join(cache, entries[0]!), join(elsewhere, entries[0]!));
+    const load = vi.spyOn(CompiledCache.prototype, 'load');
+    const compile = vi.spyOn(Ajv.prototype, 'compile');
+    const second = validator(elsewhere).validate(object);
+    expect(load).toHaveReturnedWith(expect.any(Function));
+    expect(compile).not.toHaveBeenCalled();
     expect(second).toEqual(first);
+    vi.restoreAllMocks();
   });
 });

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../scripts/lib/model.ts';
 import { formatDiff } from '../../scripts/lib/release/format-diff.ts';
 import { renderAtRef } from '../../scripts/lib/release/render-at-ref.ts';
-import { RenderCache, renderCacheDir } from '../../scripts/lib/render/render-cache.ts';
+import { RenderCache } from '../../scripts/lib/render/render-cache.ts';
 import { diffResources } from '../../scripts/lib/release/resource-diff.ts';
 import type { CliResult } from '../helpers/cli.ts';
 import { stableDirectory, type StableDirectory } from '../render/stable-directory.ts';
@@ -128,24 +129,28 @@ describe('renderAtRef', () => {
   });
 
   it('with a render cache on disk, renders a ref once: the next render of the same tree is served from the cache', async () => {
-    // The cache the diff command keeps (the cases above rendered HEAD~1 through it; alone, the first call does).
-    const [rendered] = await renderAtRef(repo, 'HEAD~1', ['overlays/prod'], { renders: new RenderCache(renderCacheDir()) });
-    const again = new RenderCache(renderCacheDir());
+    // A cache of this case's own (as the diff command keeps one): nothing another run left or holds can change the counts.
+    const renders = join(await mkdtemp(join(tmpdir(), 'diff-ref-cache-')), 'renders');
+    const [rendered] = await renderAtRef(repo, 'HEAD~1', ['overlays/prod'], { renders: new RenderCache(renders) });
+    const again = new RenderCache(renders);
     const [served] = await renderAtRef(repo, 'HEAD~1', ['overlays/prod'], { renders: again });
     expect(again.counts).toEqual({ rendered: 0, reused: 1 });
     expect(JSON.stringify(served)).toBe(JSON.stringify(rendered));
     // The export was at the tree's own path beside the cache, and is removed like any export.
-    expect(existsSync(join(renderCacheDir()!, '..', 'ref-trees', await git(repo, 'rev-parse', 'HEAD~1^{tree}')))).toBe(false);
+    expect(existsSync(join(renders, '..', 'ref-trees', await git(repo, 'rev-parse', 'HEAD~1^{tree}')))).toBe(false);
+    await rm(join(renders, '..'), { recursive: true, force: true });
   });
 
-  it('gives two renders of one ref at once each a whole tree of their own', async () => {
+  it('renders one ref twice at once, each run whole, and leaves no exported tree behind', async () => {
+    const renders = join(await mkdtemp(join(tmpdir(), 'diff-ref-cache-')), 'renders');
     const [a, b] = await Promise.all([
-      renderAtRef(repo, 'HEAD', ['overlays/canary'], { renders: new RenderCache(renderCacheDir()) }),
-      renderAtRef(repo, 'HEAD', ['overlays/canary'], { renders: new RenderCache(renderCacheDir()) }),
+      renderAtRef(repo, 'HEAD', ['overlays/canary'], { renders: new RenderCache(renders) }),
+      renderAtRef(repo, 'HEAD', ['overlays/canary'], { renders: new RenderCache(renders) }),
     ]);
     expect(a.map((render) => [render.exists, render.failed])).toEqual([[true, false]]);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-    expect(existsSync(join(renderCacheDir()!, '..', 'ref-trees', await git(repo, 'rev-parse', 'HEAD^{tree}')))).toBe(false);
+    expect(existsSync(join(renders, '..', 'ref-trees', await git(repo, 'rev-parse', 'HEAD^{tree}')))).toBe(false);
+    await rm(join(renders, '..'), { recursive: true, force: true });
   });
 });
 
