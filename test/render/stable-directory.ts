@@ -3,7 +3,7 @@
 // overlay written into a new mkdtemp each run is rendered again each run; written to the same path with the
 // same bytes, a rerun is served from the cache as `npm run validate` reruns are. A first run costs the same.
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,11 +55,33 @@ function takeLock(lock: string): boolean {
       closeSync(fd);
       return true;
     } catch {
-      if (holderAlive(lock)) return false;
-      rmSync(lock, { force: true });
+      if (holderAlive(lock) || !removeStaleLock(lock)) return false;
     }
   }
   return false;
+}
+
+/**
+ * Moves the lock aside (one process can), and removes it only if what it moved is still the dead holder's:
+ * between the look and the move, another run may have taken the lock over, and that lock is put back.
+ */
+function removeStaleLock(lock: string): boolean {
+  const aside = `${lock}.${process.pid}.stale`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return false;
+  }
+  const stale = !holderAlive(aside);
+  if (!stale) {
+    try {
+      linkSync(aside, lock);
+    } catch {
+      // A third run holds the lock by now.
+    }
+  }
+  rmSync(aside, { force: true });
+  return stale;
 }
 
 function holderAlive(lock: string): boolean {
