@@ -51,6 +51,20 @@ describe('keptTree', () => {
     await next.remove();
   });
 
+  it("removes what killed runs left under other names over an hour ago (another ref's tree, a staged copy), not a tree in use", async () => {
+    const hoursAgo = Date.now() / 1000 - 2 * 3600;
+    const otherRef = await keptTree('test', 'other-ref', cache, write('old'));
+    utimesSync(otherRef.dir, hoursAgo, hoursAgo);
+    const staged = mkdtempSync(join(place, 'staged.'));
+    utimesSync(staged, hoursAgo, hoursAgo);
+    const inUse = await keptTree('test', 'in-use', cache, write('now'));
+    const next = await keptTree('test', 'next', cache, write('new'));
+    expect(existsSync(otherRef.dir)).toBe(false);
+    expect(existsSync(staged)).toBe(false);
+    expect(readFileSync(join(inUse.dir, 'file.yaml'), 'utf8')).toBe('now');
+    await Promise.all([next.remove(), inUse.remove(), otherRef.remove()]);
+  });
+
   it('is a private temporary directory without an on-disk render cache or a name', async () => {
     for (const tree of [await keptTree('test', 'x', undefined, write('a')), await keptTree('test', undefined, cache, write('b'))]) {
       expect(dirname(tree.dir)).toBe(tmpdir());

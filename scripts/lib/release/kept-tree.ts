@@ -4,7 +4,7 @@
 // Beside an on-disk render cache, such a tree is made at a path named after what it holds: the same files at
 // the same path, whose renders the cache serves again. Which render is served is still decided by content
 // alone; the path only makes a hit possible. The tree itself is always removed after use.
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { trackTemporaryDirectory } from '../render/interrupt.ts';
@@ -15,7 +15,7 @@ export interface Tree {
   remove(): Promise<void>;
 }
 
-/** A named tree left by a run that ended without removing it (killed) is taken over after this long. */
+/** A tree left by a run that ended without removing it (killed) is removed after this long. */
 const ABANDONED_MS = 60 * 60 * 1000;
 
 /**
@@ -34,7 +34,7 @@ async function namedTree(parent: string, name: string, fill: (dir: string) => Pr
   let staged: string;
   try {
     await mkdir(parent, { recursive: true });
-    await removeIfAbandoned(target);
+    await removeAbandoned(parent);
     staged = await mkdtemp(join(parent, `${name}.`));
   } catch {
     return undefined;
@@ -75,15 +75,25 @@ function owned(dir: string, removal: () => Promise<void>): Tree {
 
 /**
  * Moves the named tree aside in one step, then removes it: removed in place, its emptied directory could be
- * replaced by another run's tree between the last file and the directory itself, and taken with it.
+ * replaced by another run's tree between the last file and the directory itself, and taken with it. Never
+ * throws: it runs when a render or a promotion ends, whose own result or error must reach the user; a tree
+ * it cannot remove is left for removeAbandoned.
  */
 async function removeNamed(target: string): Promise<void> {
-  const aside = await mkdtemp(`${target}.`);
-  await rename(target, aside).catch(() => undefined);
-  await rm(aside, { recursive: true, force: true });
+  try {
+    const aside = await mkdtemp(`${target}.`);
+    await rename(target, aside).catch(() => undefined);
+    await rm(aside, { recursive: true, force: true });
+  } catch {
+    await rm(target, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
-async function removeIfAbandoned(target: string): Promise<void> {
-  const info = await stat(target).catch(() => undefined);
-  if (info && Date.now() - info.mtimeMs > ABANDONED_MS) await removeNamed(target);
+/** Removes whatever runs that were killed left in `parent` (named trees of any ref, staged or moved-aside ones). */
+async function removeAbandoned(parent: string): Promise<void> {
+  for (const entry of await readdir(parent)) {
+    const path = join(parent, entry);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_MS) await removeNamed(path);
+  }
 }
