@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sourceFiles, sourcesBundle } from './source-bundle.mjs';
 
-export { sourceFiles, sourcesBundle };
+export { sourcesBundle };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMMANDS = ['validate', 'diff', 'promote'];
@@ -37,8 +37,6 @@ export function staleBuild(root) {
   return undefined;
 }
 
-/**
- * Every scripts
 /**
  * The newest modification time among what a bundle is made of: scripts/**.ts, the installed packages (npm
  * rewrites node_modules/.package-lock.json on every install) and bin/bundle.mjs, which makes it.

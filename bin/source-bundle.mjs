@@ -103,7 +103,8 @@ async function bundleSources(root, to) {
   }
 }
 
-/**.ts (not .d.ts) under `sources`, in no particular order.
+/**
+ * Every scripts/**.ts (not .d.ts) under `sources`, in no particular order.
  * @param {string} sources
  * @returns {Generator<string>}
  */
