@@ -5,6 +5,7 @@
 // schema, goes through every check of a first load again. Off unless a host asks for it.
 import { lstatSync, statSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
+import { fileSignature } from '../file-signature.ts';
 
 interface KeptValidator {
   schemaIdentity: string;
@@ -19,15 +20,20 @@ export function keepLoadedValidators(): void {
   kept ??= new Map();
 }
 
+/** Whether this process keeps what it loads: a command run does not, and pays nothing for it. */
+export function keepsLoadedValidators(): boolean {
+  return kept !== undefined;
+}
+
 /**
- * Changes when the file is written or replaced (device, inode, size, times); undefined when it is not there.
+ * Changes when the file is written or replaced (fileSignature); undefined when it is not there.
  * A schema is read through a symbolic link, so its identity is that of both the link and the file it names;
  * a cache entry that is a link is never read (compiled-cache.ts), and the link's own identity tells it.
  */
 export function fileIdentity(file: string, follow = false): string | undefined {
   const link = lstatSync(file, { bigint: true, throwIfNoEntry: false });
   const target = follow && link?.isSymbolicLink() ? statSync(file, { bigint: true, throwIfNoEntry: false }) : link;
-  return link && target && [link, target].map((stat) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`).join('/');
+  return link && target && `${fileSignature(link)}/${fileSignature(target)}`;
 }
 
 /** `cache` names the cache directory and compiler the validator was made for. */
@@ -39,7 +45,7 @@ export function keptValidator(cache: string, schemaFile: string): ValidateFuncti
 
 /** `schemaIdentity`: taken before the schema was read, so that an edit made meanwhile is never hidden. */
 export function keepValidator(cache: string, schemaFile: string, schemaIdentity: string | undefined, entry: string, validator: ValidateFunction): void {
-  const entryIdentity = fileIdentity(entry);
+  const entryIdentity = kept && fileIdentity(entry);
   if (!kept || schemaIdentity === undefined || entryIdentity === undefined) return;
   kept.set(`${cache}\0${schemaFile}`, { schemaIdentity, entry, entryIdentity, validator });
 }

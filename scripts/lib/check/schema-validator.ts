@@ -7,7 +7,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { KubeObject } from '../model.ts';
 import { cacheDir } from '../cache-dir.ts';
 import { CompiledCache } from './compiled-cache.ts';
-import { fileIdentity, keepValidator, keptValidator } from './loaded-validators.ts';
+import { fileIdentity, keepsLoadedValidators, keepValidator, keptValidator } from './loaded-validators.ts';
 import { FORMATS_CACHE_KEY, integerFormats, integerFormatsCode } from './integer-formats.ts';
 import { describeSchemaErrors, type SchemaViolation } from './schema-errors.ts';
 import { schemaCandidates } from './schema-locations.ts';
@@ -70,7 +70,8 @@ export class SchemaValidator {
       this.byFile.set(file, known);
       return known;
     }
-    const identity = fileIdentity(file, true);
+    // Taken before the read only where validators are kept: a command run does not stat or hash for it.
+    const identity = keepsLoadedValidators() ? fileIdentity(file, true) : undefined;
     let text: string;
     let schema: object;
     try {
@@ -81,7 +82,7 @@ export class SchemaValidator {
     }
     const validator = this.cache.load(text, schema) ?? this.compile(schema, text, file);
     this.byFile.set(file, validator);
-    const entry = this.cache.entryPath(text);
+    const entry = identity === undefined ? undefined : this.cache.entryPath(text);
     if (entry) keepValidator(this.cacheKey, file, identity, entry, validator);
     return validator;
   }

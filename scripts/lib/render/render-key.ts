@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { KustomizationGraph } from '../kustomize/graph.ts';
 import { readBoundedFile } from '../bounded-file.ts';
+import { fileSignature } from '../file-signature.ts';
 import type { KustomizeBinary } from './kustomize-binary.ts';
 import { MAX_RENDER_BYTES, originWrapper } from './kustomize-run.ts';
 
@@ -134,7 +135,7 @@ function digestOf(real: string): string {
 function statOf(real: string, now: number): { signature: string; racy: boolean } {
   const info = statSync(real, { bigint: true });
   const changed = Number((info.ctimeNs > info.mtimeNs ? info.ctimeNs : info.mtimeNs) / 1_000_000n);
-  return { signature: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, racy: Math.abs(now - changed) < RACY_WINDOW_MS };
+  return { signature: fileSignature(info), racy: Math.abs(now - changed) < RACY_WINDOW_MS };
 }
 
 function commandIdentity(command: string): string {
